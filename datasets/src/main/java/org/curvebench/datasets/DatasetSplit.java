@@ -1,0 +1,34 @@
+package org.curvebench.datasets;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A seeded split of a dataset by architecture (all seeds of an architecture fall on one side), as NAS-Bench-x11
+ * splits its training data.
+ */
+public record DatasetSplit(CurveDataset train, CurveDataset validation, CurveDataset test) {
+
+    /**
+     * Shuffles the architectures with {@code seed} and cuts them into train, validation and test in the given
+     * fractions (the rest goes to test).
+     */
+    public static DatasetSplit of(CurveDataset data, double trainFraction, double validationFraction, long seed) {
+        if (trainFraction <= 0 || validationFraction < 0 || trainFraction + validationFraction > 1) {
+            throw new IllegalArgumentException("split fractions must satisfy 0 < train, 0 <= validation, train + "
+                    + "validation <= 1; got " + trainFraction + " and " + validationFraction);
+        }
+        List<ArchitectureRuns> archs = new ArrayList<>(data.architectures());
+        Collections.shuffle(archs, new Random(seed));
+        int n = archs.size();
+        int nTrain = (int) Math.round(n * trainFraction);
+        int nValid = (int) Math.round(n * validationFraction);
+        nTrain = Math.max(1, Math.min(nTrain, n));
+        nValid = Math.min(nValid, n - nTrain);
+        return new DatasetSplit(data.subset(archs.subList(0, nTrain)),
+                data.subset(archs.subList(nTrain, nTrain + nValid)),
+                data.subset(archs.subList(nTrain + nValid, n)));
+    }
+}

@@ -1,0 +1,174 @@
+package org.curvebench.encoding.nb201;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.curvebench.encoding.Architecture;
+import org.curvebench.encoding.Encoder;
+import org.curvebench.encoding.InvalidArchitectureException;
+import org.curvebench.encoding.SearchSpace;
+
+/**
+ * The NAS-Bench-201 cell space (15,625 cells). Architectures are written as NAS-Bench-201 strings. Encoders:
+ * {@code onehot} (6 edges x 5 ops, the default) and {@code x11} (NAS-Bench-x11's six categorical op codes).
+ */
+public final class Nb201Space implements SearchSpace {
+
+    public static final String NAME = "nb201";
+
+    /** NAS-Bench-x11's op order for its categorical NB201 encoding. */
+    static final List<String> X11_OPS =
+            List.of("avg_pool_3x3", "nor_conv_1x1", "nor_conv_3x3", "none", "skip_connect");
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "NAS-Bench-201 cells as strings, \"arch\": \"|nor_conv_3x3~0|+|none~0|skip_connect~1|+|...|\"";
+    }
+
+    @Override
+    public Architecture parse(JsonNode json) {
+        if (json == null || !json.isTextual()) {
+            throw new InvalidArchitectureException(
+                    "space 'nb201' expects a NAS-Bench-201 string such as |nor_conv_3x3~0|+|none~0|skip_connect~1|+|"
+                            + "avg_pool_3x3~0|nor_conv_1x1~1|none~2|, got " + json);
+        }
+        return parse(json.asText());
+    }
+
+    /** Parses and validates a NAS-Bench-201 string. */
+    public Nb201Cell parse(String text) {
+        String s = text.strip();
+        String[] nodes = s.split("\\+", -1);
+        if (nodes.length != 3) {
+            throw invalid(text, "expected 3 nodes separated by '+', found " + nodes.length);
+        }
+        int[] ops = new int[Nb201Cell.EDGES];
+        int edgeBase = 0;
+        for (int node = 1; node <= 3; node++) {
+            String group = nodes[node - 1];
+            if (!group.startsWith("|") || !group.endsWith("|") || group.length() < 2) {
+                throw invalid(text, "node " + node + " must be written between '|' characters: '" + group + "'");
+            }
+            String[] tokens = group.substring(1, group.length() - 1).split("\\|", -1);
+            if (tokens.length != node) {
+                throw invalid(text, "node " + node + " needs " + node + " incoming edge(s), found " + tokens.length);
+            }
+            boolean[] seen = new boolean[node];
+            for (String token : tokens) {
+                int tilde = token.indexOf('~');
+                if (tilde < 0) {
+                    throw invalid(text, "edge '" + token + "' of node " + node + " must be written op~input");
+                }
+                String op = token.substring(0, tilde);
+                int opIndex = Nb201Cell.OPS.indexOf(op);
+                if (opIndex < 0) {
+                    throw invalid(text, "unknown operation '" + op + "' on node " + node + "; known: " + Nb201Cell.OPS);
+                }
+                int input;
+                try {
+                    input = Integer.parseInt(token.substring(tilde + 1));
+                } catch (NumberFormatException e) {
+                    throw invalid(text, "edge '" + token + "' of node " + node + " has a non-numeric input");
+                }
+                if (input < 0 || input >= node) {
+                    throw invalid(text, "node " + node + " can take input only from nodes 0.." + (node - 1)
+                            + ", edge '" + token + "'");
+                }
+                if (seen[input]) {
+                    throw invalid(text, "node " + node + " has two edges from node " + input);
+                }
+                seen[input] = true;
+                ops[edgeBase + input] = opIndex;
+            }
+            edgeBase += node;
+        }
+        return new Nb201Cell(ops);
+    }
+
+    private static InvalidArchitectureException invalid(String text, String why) {
+        return new InvalidArchitectureException("invalid NAS-Bench-201 string '" + text + "': " + why);
+    }
+
+    @Override
+    public List<String> encoderNames() {
+        return List.of("onehot", "x11");
+    }
+
+    @Override
+    public Encoder encoder(String name) {
+        return switch (name) {
+            case "onehot" -> new OneHot();
+            case "x11" -> new X11Categorical();
+            default -> throw new IllegalArgumentException(
+                    "space 'nb201' has no encoder '" + name + "'; available: " + encoderNames());
+        };
+    }
+
+    private static Nb201Cell cell(Architecture a) {
+        if (a instanceof Nb201Cell c) {
+            return c;
+        }
+        throw new InvalidArchitectureException("not a NAS-Bench-201 cell: " + a);
+    }
+
+    /** One-hot of the operation on each of the six edges: 30 features. */
+    private static final class OneHot implements Encoder {
+        @Override
+        public String name() {
+            return "onehot";
+        }
+
+        @Override
+        public double[] encode(Architecture architecture) {
+            Nb201Cell c = cell(architecture);
+            double[] x = new double[Nb201Cell.EDGES * Nb201Cell.OPS.size()];
+            for (int e = 0; e < Nb201Cell.EDGES; e++) {
+                x[e * Nb201Cell.OPS.size() + c.op(e)] = 1.0;
+            }
+            return x;
+        }
+
+        @Override
+        public List<String> featureNames() {
+            List<String> names = new ArrayList<>();
+            for (int e = 0; e < Nb201Cell.EDGES; e++) {
+                for (String op : Nb201Cell.OPS) {
+                    names.add("edge" + e + "=" + op);
+                }
+            }
+            return names;
+        }
+    }
+
+    /** NAS-Bench-x11's encoding: the op of each edge as an integer code. */
+    private static final class X11Categorical implements Encoder {
+        @Override
+        public String name() {
+            return "x11";
+        }
+
+        @Override
+        public double[] encode(Architecture architecture) {
+            Nb201Cell c = cell(architecture);
+            double[] x = new double[Nb201Cell.EDGES];
+            for (int e = 0; e < Nb201Cell.EDGES; e++) {
+                x[e] = X11_OPS.indexOf(c.opName(e));
+            }
+            return x;
+        }
+
+        @Override
+        public List<String> featureNames() {
+            List<String> names = new ArrayList<>();
+            for (int e = 0; e < Nb201Cell.EDGES; e++) {
+                names.add("edge" + e);
+            }
+            return names;
+        }
+    }
+}
