@@ -1,0 +1,138 @@
+package org.curvebench.surrogate;
+
+import java.nio.charset.StandardCharsets;
+import java.util.SplittableRandom;
+import org.curvebench.datasets.LearningCurve;
+import org.curvebench.encoding.Architecture;
+import org.curvebench.encoding.Encoder;
+import org.curvebench.encoding.InvalidArchitectureException;
+import org.curvebench.encoding.SearchSpace;
+import org.curvebench.models.CurveBasis;
+import org.curvebench.models.CurveRegressor;
+import org.curvebench.noise.NoiseModel;
+
+/**
+ * The assembled surrogate: encoder -> regressor -> SVD decode for the mean curve, plus a noise model for seeded
+ * noisy curves. Immutable; every query works on its own small buffers, so one instance serves many threads.
+ */
+public final class CurveSurrogate implements SurrogateBenchmark {
+
+    private final Manifest manifest;
+    private final SearchSpace space;
+    private final Encoder encoder;
+    private final CurveBasis basis;
+    private final CurveRegressor regressor;
+    private final NoiseModel noise;
+
+    public CurveSurrogate(Manifest manifest, SearchSpace space, CurveBasis basis, CurveRegressor regressor,
+                          NoiseModel noise) {
+        if (!space.name().equals(manifest.space())) {
+            throw new IllegalArgumentException("surrogate of space '" + manifest.space() + "' given space '" + space.name() + "'");
+        }
+        if (regressor.outputDimension() != basis.components() || basis.epochs() != manifest.epochs()
+                || regressor.inputDimension() != manifest.featureDimension()) {
+            throw new IllegalArgumentException("surrogate parts disagree: regressor " + regressor.inputDimension() + " -> "
+                    + regressor.outputDimension() + ", basis of " + basis.components() + " components over "
+                    + basis.epochs() + " epochs, manifest " + manifest.featureDimension() + " features");
+        }
+        this.manifest = manifest;
+        this.space = space;
+        this.encoder = space.encoder(manifest.encoder());
+        this.basis = basis;
+        this.regressor = regressor;
+        this.noise = noise;
+    }
+
+    public Manifest manifest() {
+        return manifest;
+    }
+
+    public CurveBasis basis() {
+        return basis;
+    }
+
+    public CurveRegressor regressor() {
+        return regressor;
+    }
+
+    public NoiseModel noise() {
+        return noise;
+    }
+
+    @Override
+    public SearchSpace space() {
+        return space;
+    }
+
+    @Override
+    public String metric() {
+        return manifest.metric();
+    }
+
+    @Override
+    public int epochs() {
+        return manifest.epochs();
+    }
+
+    /** The feature vector this surrogate feeds its regressor, checked against the trained dimension. */
+    public double[] features(Architecture architecture) {
+        double[] x = encoder.encode(architecture);
+        if (x.length != manifest.featureDimension()) {
+            throw new InvalidArchitectureException("the surrogate was trained on " + manifest.featureDimension()
+                    + " features per architecture; this architecture gives " + x.length);
+        }
+        return x;
+    }
+
+    /** Writes the mean curve of an encoded architecture into {@code out} (length {@link #epochs()}). */
+    public void meanCurve(double[] features, double[] out) {
+        double[] labels = new double[basis.components()];
+        regressor.predict(features, labels);
+        basis.decode(labels, out);
+    }
+
+    @Override
+    public LearningCurve meanCurve(Architecture architecture) {
+        double[] out = new double[epochs()];
+        meanCurve(features(architecture), out);
+        return LearningCurve.of(out);
+    }
+
+    @Override
+    public LearningCurve noisyCurve(Architecture architecture, long seed) {
+        double[] x = features(architecture);
+        double[] labels = new double[basis.components()];
+        regressor.predict(x, labels);
+        double[] curve = new double[epochs()];
+        basis.decode(labels, curve);
+        noise.addNoise(noiseInput(x, labels), curve, random(architecture, seed));
+        return LearningCurve.of(curve);
+    }
+
+    /** The predicted per-epoch noise standard deviation of an architecture. */
+    public LearningCurve noiseSigma(Architecture architecture) {
+        double[] x = features(architecture);
+        double[] labels = new double[basis.components()];
+        regressor.predict(x, labels);
+        double[] sigma = new double[epochs()];
+        noise.sigma(noiseInput(x, labels), sigma);
+        return LearningCurve.of(sigma);
+    }
+
+    /** The noise model's input: features followed by the predicted components. */
+    static double[] noiseInput(double[] features, double[] labels) {
+        double[] in = new double[features.length + labels.length];
+        System.arraycopy(features, 0, in, 0, features.length);
+        System.arraycopy(labels, 0, in, features.length, labels.length);
+        return in;
+    }
+
+    /** A random stream fixed by the architecture's key and the seed, the same on every machine. */
+    static SplittableRandom random(Architecture architecture, long seed) {
+        long h = 0xcbf29ce484222325L;
+        for (byte b : architecture.canonicalKey().getBytes(StandardCharsets.UTF_8)) {
+            h = (h ^ (b & 0xff)) * 0x100000001b3L;
+        }
+        return new SplittableRandom(h ^ (seed * 0x9E3779B97F4A7C15L));
+    }
+}

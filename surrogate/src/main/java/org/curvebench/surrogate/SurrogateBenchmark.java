@@ -1,0 +1,56 @@
+package org.curvebench.surrogate;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.curvebench.datasets.LearningCurve;
+import org.curvebench.encoding.Architecture;
+import org.curvebench.encoding.SearchSpace;
+
+/**
+ * A queryable surrogate benchmark: for any architecture of its space, the predicted mean learning curve of one
+ * metric, or a realistic noisy curve as one training seed would give it. Implementations are thread-safe and
+ * deterministic: the same architecture and seed always give the same curve.
+ */
+public interface SurrogateBenchmark {
+
+    SearchSpace space();
+
+    /** The metric whose curve is predicted, e.g. {@code val_acc}. */
+    String metric();
+
+    /** Length of the predicted curves. */
+    int epochs();
+
+    /** The predicted mean curve over training seeds. */
+    LearningCurve meanCurve(Architecture architecture);
+
+    /** A noisy curve as training seed {@code seed} would give it. */
+    LearningCurve noisyCurve(Architecture architecture, long seed);
+
+    /** The mean curve's value at {@code epoch} (0-based). */
+    default double valueAt(Architecture architecture, int epoch) {
+        checkEpoch(epoch);
+        return meanCurve(architecture).get(epoch);
+    }
+
+    /** The noisy curve's value at {@code epoch} (0-based) for training seed {@code seed}. */
+    default double valueAt(Architecture architecture, int epoch, long seed) {
+        checkEpoch(epoch);
+        return noisyCurve(architecture, seed).get(epoch);
+    }
+
+    /** Mean curves of many architectures, in order. */
+    default List<LearningCurve> meanCurves(List<? extends Architecture> architectures) {
+        List<LearningCurve> curves = new ArrayList<>(architectures.size());
+        for (Architecture a : architectures) {
+            curves.add(meanCurve(a));
+        }
+        return curves;
+    }
+
+    private void checkEpoch(int epoch) {
+        if (epoch < 0 || epoch >= epochs()) {
+            throw new IllegalArgumentException("epoch " + epoch + " is outside 0.." + (epochs() - 1));
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.curvebench.surrogate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.curvebench.datasets.ArchitectureRuns;
+import org.curvebench.datasets.CurveDataset;
+import org.curvebench.datasets.DatasetSplit;
+import org.curvebench.datasets.Metrics;
+import org.curvebench.datasets.Progress;
+import org.curvebench.encoding.Encoder;
+import org.curvebench.encoding.SearchSpace;
+import org.curvebench.models.CurveBasis;
+import org.curvebench.models.CurveRegressor;
+import org.curvebench.models.SvdCompressor;
+import org.curvebench.noise.NoiseModel;
+import org.curvebench.noise.NoiseTrainingSet;
+
+/**
+ * Fits a {@link CurveSurrogate} on a dataset: encode architectures, compress their seed-mean curves with an SVD,
+ * regress the components (early stopping on a held-out share of architectures), then fit the noise model on the
+ * runs' residuals.
+ */
+public final class SurrogateTrainer {
+
+    private final SurrogateConfig config;
+    private final Progress progress;
+    private final Consumer<String> warnings;
+
+    public SurrogateTrainer(SurrogateConfig config, Progress progress, Consumer<String> warnings) {
+        this.config = config;
+        this.progress = progress;
+        this.warnings = warnings;
+    }
+
+    public CurveSurrogate fit(CurveDataset data) {
+        String metric = Metrics.require(config.metric());
+        SearchSpace space = data.space();
+        int epochs = data.epochs(metric);
+        if (data.size() < 3) {
+            throw new IllegalArgumentException("a surrogate needs at least 3 architectures; the data has " + data.size());
+        }
+        Encoder encoder = config.encoder() == null ? space.defaultEncoder() : space.encoder(config.encoder());
+
+        DatasetSplit split = DatasetSplit.of(data, 1 - config.validationFraction(), config.validationFraction(), config.seed());
+        List<ArchitectureRuns> train = split.train().architectures();
+        List<ArchitectureRuns> valid = split.validation().architectures();
+        double[][] x = features(encoder, train);
+        double[][] xValid = features(encoder, valid);
+        int dim = x[0].length;
+
+        SvdCompressor compressor = new SvdCompressor(config.components(), config.centred());
+        int k = compressor.usableComponents(train.size(), epochs);
+        if (k < config.components()) {
+            warnings.accept("using " + k + " SVD components instead of " + config.components() + ": the training data has "
+                    + train.size() + " architectures and " + epochs + " epochs");
+        }
+        SvdCompressor.Fit compressed = compressor.fit(meanCurves(train, metric));
+        CurveBasis basis = compressed.basis();
+        double[][] yValid = new double[valid.size()][];
+        for (int i = 0; i < valid.size(); i++) {
+            yValid[i] = basis.encode(valid.get(i).meanCurve(metric).toArray());
+        }
+        CurveRegressor regressor = config.regressor().fit(x, compressed.labels(), xValid, yValid, config.seed(), progress);
+
+        List<ArchitectureRuns> all = new ArrayList<>(train);
+        all.addAll(valid);
+        double[][] noiseInputs = new double[all.size()][];
+        List<double[][]> runs = new ArrayList<>(all.size());
+        double[] labels = new double[basis.components()];
+        for (int i = 0; i < all.size(); i++) {
+            double[] f = i < x.length ? x[i] : xValid[i - x.length];
+            regressor.predict(f, labels);
+            noiseInputs[i] = CurveSurrogate.noiseInput(f, labels);
+            runs.add(all.get(i).curves(metric));
+        }
+        NoiseModel noise = config.noise().fit(new NoiseTrainingSet(noiseInputs, runs), config.seed(), progress);
+
+        Manifest manifest = new Manifest(Manifest.FORMAT, Manifest.FORMAT_VERSION, Manifest.CURVEBENCH_VERSION,
+                space.name(), encoder.name(), metric, epochs, basis.components(), basis.centred(),
+                config.regressor().name(), config.noise().name(), dim, data.digest(), data.size(), data.runCount(),
+                config.seed());
+        return new CurveSurrogate(manifest, space, basis, regressor, noise);
+    }
+
+    private static double[][] features(Encoder encoder, List<ArchitectureRuns> archs) {
+        double[][] x = new double[archs.size()][];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = encoder.encode(archs.get(i).architecture());
+            if (i > 0 && x[i].length != x[0].length) {
+                throw new IllegalArgumentException("architectures encode to different lengths: " + x[0].length + " and "
+                        + x[i].length + " (" + archs.get(i).key() + ")");
+            }
+        }
+        return x;
+    }
+
+    private static double[][] meanCurves(List<ArchitectureRuns> archs, String metric) {
+        double[][] y = new double[archs.size()][];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = archs.get(i).meanCurve(metric).toArray();
+        }
+        return y;
+    }
+}

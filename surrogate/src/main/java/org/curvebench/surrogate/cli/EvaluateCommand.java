@@ -1,0 +1,38 @@
+package org.curvebench.surrogate.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.curvebench.datasets.CurveDataset;
+import org.curvebench.surrogate.CurveSurrogate;
+import org.curvebench.surrogate.eval.EvaluationReport;
+import org.curvebench.surrogate.eval.Evaluator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code curvebench evaluate}: measures a surrogate against held-out tabular data. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Evaluate a surrogate on held-out data: R2 and Kendall tau, the k-seed tabular comparison, noise KL.")
+final class EvaluateCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, description = "Surrogate file.")
+    Path model;
+
+    @Option(names = "--format", defaultValue = "table", description = "Data format (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--data", required = true, description = "Held-out data.")
+    Path data;
+
+    @Option(names = "--json", description = "Print one JSON object instead of a table.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        Session session = new Session();
+        CurveSurrogate surrogate = session.files.load(model);
+        CurveDataset test = session.load(format, data, surrogate.space());
+        EvaluationReport report = new Evaluator(session.progress).evaluate(surrogate, test);
+        System.out.print(json ? ReportFormat.json(report) + "\n" : ReportFormat.table(report));
+        return 0;
+    }
+}

@@ -1,0 +1,50 @@
+package org.curvebench.surrogate.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.curvebench.datasets.CurveDataset;
+import org.curvebench.encoding.SearchSpace;
+import org.curvebench.surrogate.CurveSurrogate;
+import org.curvebench.surrogate.SurrogateTrainer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code curvebench fit}: fits a surrogate on the user's data and saves it. */
+@Command(name = "fit", mixinStandardHelpOptions = true,
+        description = "Fit a surrogate on learning curves and save it as one file.")
+final class FitCommand implements Callable<Integer> {
+
+    @Option(names = "--space", required = true, description = "Search space of the architectures (features, nb201, ...).")
+    String space;
+
+    @Option(names = "--format", defaultValue = "table", description = "Data format (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--data", required = true, description = "The training data (file, folder or zip, per format).")
+    Path data;
+
+    @Option(names = "--out", required = true, description = "Surrogate file to write.")
+    Path out;
+
+    @Mixin
+    FitOptions fit;
+
+    @Override
+    public Integer call() throws Exception {
+        Session session = new Session();
+        SearchSpace s = session.spaces.get(space);
+        var config = fit.config(s.defaultMetric());
+        CurveDataset dataset = session.load(format, data, s);
+        session.err.printf("loaded %d architectures, %d runs of %s from %s%n", dataset.size(), dataset.runCount(),
+                config.metric(), data);
+        long t0 = System.nanoTime();
+        CurveSurrogate surrogate = new SurrogateTrainer(config, session.progress,
+                w -> session.err.println("warning: " + w)).fit(dataset);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        session.files.save(surrogate, out);
+        session.err.printf("fitted in %.1f s; saved %s (%d epochs, %d components)%n", seconds, out,
+                surrogate.epochs(), surrogate.basis().components());
+        return 0;
+    }
+}

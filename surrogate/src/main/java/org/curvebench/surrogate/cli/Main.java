@@ -1,0 +1,46 @@
+package org.curvebench.surrogate.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.curvebench.datasets.DataFormatException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code curvebench} command line. */
+@Command(name = "curvebench", mixinStandardHelpOptions = true, version = "CurveBench 0.1.0",
+        description = "Surrogate NAS benchmarks that return whole learning curves (NAS-Bench-x11 style).",
+        subcommands = {DemoCommand.class, FitCommand.class, EvaluateCommand.class, QueryCommand.class,
+                SimulateCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code: 0 success, 1 failure, 2 usage error. */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+            if (cause instanceof IOException || cause instanceof IllegalArgumentException
+                    || cause instanceof DataFormatException || cause instanceof IllegalStateException) {
+                String message = cause.getMessage();
+                if (cause instanceof java.nio.file.NoSuchFileException nsf) {
+                    message = nsf.getFile() + ": " + (nsf.getReason() == null ? "no such file" : nsf.getReason());
+                }
+                commandLine.getErr().println("curvebench " + commandLine.getCommandName() + ": error: " + message);
+                return 1;
+            }
+            throw e;
+        });
+        return cli.execute(args);
+    }
+}

@@ -1,0 +1,31 @@
+package org.curvebench.surrogate.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import org.curvebench.datasets.CurveDataset;
+import org.curvebench.datasets.DatasetFormats;
+import org.curvebench.datasets.Progress;
+import org.curvebench.encoding.SearchSpace;
+import org.curvebench.encoding.SearchSpaces;
+import org.curvebench.surrogate.SurrogateFiles;
+
+/** What every command shares: the registries, the surrogate file codec, progress and message streams. */
+final class Session {
+
+    final SearchSpaces spaces = SearchSpaces.installed();
+    final DatasetFormats formats = DatasetFormats.installed();
+    final SurrogateFiles files = new SurrogateFiles(spaces);
+    final Progress progress = TerminalProgress.forConsole();
+    final PrintStream err = System.err;
+
+    /** Loads data and says in one line what was left out, with the first reasons. */
+    CurveDataset load(String format, Path data, SearchSpace space) throws IOException {
+        CurveDataset dataset = formats.get(format).read(data, space, progress);
+        if (!dataset.skipped().isEmpty()) {
+            err.println("note: left out " + dataset.skipped().size() + " run(s) of " + data + "; first: "
+                    + dataset.skipped().get(0));
+        }
+        return dataset;
+    }
+}

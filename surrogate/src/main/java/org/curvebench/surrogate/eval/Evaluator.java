@@ -1,0 +1,159 @@
+package org.curvebench.surrogate.eval;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.curvebench.datasets.ArchitectureRuns;
+import org.curvebench.datasets.CurveDataset;
+import org.curvebench.datasets.Progress;
+import org.curvebench.surrogate.SurrogateBenchmark;
+
+/**
+ * Evaluates a surrogate on held-out data as NAS-Bench-x11 does: its mean curves against each architecture's mean
+ * over runs; where architectures have S &ge; 2 seeds, the tabular comparison (the mean of k seeds, k = 1..S-1,
+ * predicting a held-out seed, beside the surrogate predicting the same seed; averaged over every choice of the
+ * held-out seed) and the noise KL divergence between the seeds' spread and the surrogate's samples' spread.
+ */
+public final class Evaluator {
+
+    /** Noisy surrogate curves drawn per architecture for the noise KL. */
+    public static final int NOISE_SAMPLES = 20;
+    private static final double VARIANCE_FLOOR = 1e-10;
+
+    private final Progress progress;
+
+    public Evaluator(Progress progress) {
+        this.progress = progress;
+    }
+
+    public EvaluationReport evaluate(SurrogateBenchmark surrogate, CurveDataset test) {
+        String metric = surrogate.metric();
+        int epochs = test.epochs(metric);
+        if (epochs != surrogate.epochs()) {
+            throw new IllegalArgumentException("the test curves of '" + metric + "' have " + epochs
+                    + " epochs but the surrogate predicts " + surrogate.epochs());
+        }
+        List<ArchitectureRuns> archs = test.architectures();
+        if (archs.size() < 2) {
+            throw new IllegalArgumentException("evaluation needs at least 2 test architectures, got " + archs.size());
+        }
+        int n = archs.size();
+        double[][] truth = new double[n][];
+        double[][] predicted = new double[n][];
+        progress.start("evaluating on " + n + " architectures", n);
+        for (int i = 0; i < n; i++) {
+            truth[i] = archs.get(i).meanCurve(metric).toArray();
+            predicted[i] = surrogate.meanCurve(archs.get(i).architecture()).toArray();
+            progress.advance(1);
+        }
+        progress.done();
+        CurveFit meanFit = CurveFit.of(truth, predicted);
+
+        List<Integer> multi = new ArrayList<>();
+        int seeds = Integer.MAX_VALUE;
+        for (int i = 0; i < n; i++) {
+            if (archs.get(i).seeds() >= 2) {
+                multi.add(i);
+                seeds = Math.min(seeds, archs.get(i).seeds());
+            }
+        }
+        if (multi.size() < 2) {
+            return new EvaluationReport(surrogate.space().name(), metric, epochs, n, meanFit, null, null, null, null);
+        }
+        List<double[][]> runs = new ArrayList<>();
+        double[][] surrogateCurves = new double[multi.size()][];
+        for (int j = 0; j < multi.size(); j++) {
+            runs.add(archs.get(multi.get(j)).curves(metric));
+            surrogateCurves[j] = predicted[multi.get(j)];
+        }
+        List<EvaluationReport.TabularFit> tabular = new ArrayList<>();
+        for (int k = 1; k < seeds; k++) {
+            tabular.add(new EvaluationReport.TabularFit(k, tabularFit(runs, seeds, k)));
+        }
+        CurveFit vsSeed = surrogateVsHeldout(runs, seeds, surrogateCurves);
+        EvaluationReport.NoiseFit noise = noiseFit(surrogate, multi, archs, runs, seeds, epochs);
+        return new EvaluationReport(surrogate.space().name(), metric, epochs, n, meanFit, seeds, tabular, vsSeed, noise);
+    }
+
+    /** The mean of seeds h+1..h+k (cyclically) predicting seed h, averaged over h. */
+    private static CurveFit tabularFit(List<double[][]> runs, int seeds, int k) {
+        List<CurveFit> fits = new ArrayList<>();
+        int epochs = runs.get(0)[0].length;
+        for (int h = 0; h < seeds; h++) {
+            double[][] truth = new double[runs.size()][];
+            double[][] predicted = new double[runs.size()][epochs];
+            for (int a = 0; a < runs.size(); a++) {
+                double[][] r = runs.get(a);
+                truth[a] = r[h];
+                for (int j = 1; j <= k; j++) {
+                    double[] other = r[(h + j) % seeds];
+                    for (int e = 0; e < epochs; e++) {
+                        predicted[a][e] += other[e] / k;
+                    }
+                }
+            }
+            fits.add(CurveFit.of(truth, predicted));
+        }
+        return CurveFit.mean(fits);
+    }
+
+    private static CurveFit surrogateVsHeldout(List<double[][]> runs, int seeds, double[][] surrogateCurves) {
+        List<CurveFit> fits = new ArrayList<>();
+        for (int h = 0; h < seeds; h++) {
+            double[][] truth = new double[runs.size()][];
+            for (int a = 0; a < runs.size(); a++) {
+                truth[a] = runs.get(a)[h];
+            }
+            fits.add(CurveFit.of(truth, surrogateCurves));
+        }
+        return CurveFit.mean(fits);
+    }
+
+    /**
+     * KL(data || surrogate) per epoch between the Gaussian of the seeds' residuals around their mean and the
+     * Gaussian of the surrogate's noisy samples around its mean curve, averaged over architectures.
+     */
+    private EvaluationReport.NoiseFit noiseFit(SurrogateBenchmark surrogate, List<Integer> multi,
+                                               List<ArchitectureRuns> archs, List<double[][]> runs, int seeds,
+                                               int epochs) {
+        double[] klSum = new double[epochs];
+        double[][] samples = new double[NOISE_SAMPLES][];
+        progress.start("sampling noise for " + multi.size() + " architectures", multi.size());
+        for (int j = 0; j < multi.size(); j++) {
+            var arch = archs.get(multi.get(j)).architecture();
+            double[] mean = surrogate.meanCurve(arch).toArray();
+            for (int s = 0; s < NOISE_SAMPLES; s++) {
+                samples[s] = surrogate.noisyCurve(arch, s).toArray();
+            }
+            double[][] r = runs.get(j);
+            for (int e = 0; e < epochs; e++) {
+                double dataVariance = moments(r, seeds, e)[1];
+                double ss = 0;
+                for (double[] sample : samples) {
+                    ss += (sample[e] - mean[e]) * (sample[e] - mean[e]);
+                }
+                double modelVariance = Math.max(VARIANCE_FLOOR, ss / NOISE_SAMPLES);
+                klSum[e] += Statistics.gaussianKl(0, dataVariance, 0, modelVariance);
+            }
+            progress.advance(1);
+        }
+        progress.done();
+        double[] kl = new double[epochs];
+        for (int e = 0; e < epochs; e++) {
+            kl[e] = klSum[e] / multi.size();
+        }
+        return new EvaluationReport.NoiseFit(Statistics.finiteMean(kl), kl[epochs - 1], NOISE_SAMPLES);
+    }
+
+    /** Mean and unbiased variance (floored) of column e over the first {@code count} rows. */
+    private static double[] moments(double[][] rows, int count, int e) {
+        double mean = 0;
+        for (int i = 0; i < count; i++) {
+            mean += rows[i][e] / count;
+        }
+        double ss = 0;
+        for (int i = 0; i < count; i++) {
+            ss += (rows[i][e] - mean) * (rows[i][e] - mean);
+        }
+        return new double[]{mean, Math.max(VARIANCE_FLOOR, ss / (count - 1))};
+    }
+}
