@@ -48,28 +48,36 @@ public record SlidingWindowNoiseTrainer(int window, int components, RegressorTra
         long values = 0;
         List<Double> spikes = new ArrayList<>();
         for (int a = 0; a < archs; a++) {
-            double[][] r = Residuals.of(data.runs().get(a), window);
+            double[][] runs = data.runs().get(a);
+            double[][] r = Residuals.of(runs, window);
             spread[a] = Residuals.windowSpread(r, window);
-            for (double[] run : r) {
-                double previous = Double.NaN;
-                for (int e = 0; e < epochs; e++) {
-                    double s = spread[a][e];
-                    if (s <= 0) {
-                        previous = Double.NaN;
-                        continue;
+            double[] previous = new double[r.length];
+            Arrays.fill(previous, Double.NaN);
+            for (int e = 0; e < epochs; e++) {
+                double s = spread[a][e];
+                if (s <= 0) {
+                    Arrays.fill(previous, Double.NaN);
+                    continue;
+                }
+                values += r.length;
+                int extreme = 0;
+                for (int i = 1; i < r.length; i++) {
+                    if (Math.abs(r[i][e]) > Math.abs(r[extreme][e])) {
+                        extreme = i;
                     }
-                    double z = run[e] / s;
-                    values++;
-                    if (Math.abs(z) > SPIKE_Z) {
-                        spikes.add(z);
-                        previous = Double.NaN;
-                        continue;
-                    }
+                }
+                if (Math.abs(r[extreme][e]) / s > SPIKE_Z) {
+                    spikes.add(spikeSize(runs, r, extreme, e) / s);
+                    Arrays.fill(previous, Double.NaN);
+                    continue;
+                }
+                for (int i = 0; i < r.length; i++) {
+                    double z = r[i][e] / s;
                     zeroSum += z * z;
-                    if (!Double.isNaN(previous)) {
-                        lagSum += z * previous;
+                    if (!Double.isNaN(previous[i])) {
+                        lagSum += z * previous[i];
                     }
-                    previous = z;
+                    previous[i] = z;
                 }
             }
             for (double s : spread[a]) {
@@ -109,6 +117,24 @@ public record SlidingWindowNoiseTrainer(int window, int components, RegressorTra
         }
         var fitted = regressor.fit(x, y, xv, yv, seed, progress);
         return new SlidingWindowNoiseModel(window, compressed.basis(), fitted, rho, spikeProbability, spikeValues);
+    }
+
+    /**
+     * The size of a spike in run {@code i} at epoch {@code e}: its distance from the mean of the other runs (a
+     * spike in one seed also moves the seed mean, so its echo in the other runs is not counted as a spike), or
+     * its residual when the architecture has one run.
+     */
+    private static double spikeSize(double[][] runs, double[][] residuals, int i, int e) {
+        if (runs.length < 2) {
+            return residuals[i][e];
+        }
+        double others = 0;
+        for (int j = 0; j < runs.length; j++) {
+            if (j != i) {
+                others += runs[j][e] / (runs.length - 1);
+            }
+        }
+        return runs[i][e] - others;
     }
 
     private static double[] sample(List<Double> spikes, long seed) {
