@@ -19,7 +19,10 @@ public record SvdCompressor(int components, boolean centre) {
         }
     }
 
-    /** The number of components a fit on an {@code rows x epochs} matrix can keep. */
+    /**
+     * The number of components a fit on an {@code rows x epochs} matrix can keep at most; a fit keeps fewer when
+     * the curves span fewer dimensions.
+     */
     public int usableComponents(int rows, int epochs) {
         return Math.max(1, Math.min(components, Math.min(rows - (centre ? 1 : 0), epochs)));
     }
@@ -66,6 +69,9 @@ public record SvdCompressor(int components, boolean centre) {
         }
         java.util.Arrays.sort(order, (a, b) -> Double.compare(w[b], w[a]));
         int k = Math.min(usableComponents(n, epochs), rank);
+        while (k > 1 && w[order[k - 1]] <= 1e-9 * w[order[0]]) {
+            k--; // a component the data does not span cannot be learned
+        }
         double[][] basis = new double[k][epochs];
         double[] s = new double[k];
         double[] mean = new double[k];

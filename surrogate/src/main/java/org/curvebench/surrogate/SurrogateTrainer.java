@@ -49,14 +49,13 @@ public final class SurrogateTrainer {
         double[][] xValid = features(encoder, valid);
         int dim = x[0].length;
 
-        SvdCompressor compressor = new SvdCompressor(config.components(), config.centred());
-        int k = compressor.usableComponents(train.size(), epochs);
-        if (k < config.components()) {
-            warnings.accept("using " + k + " SVD components instead of " + config.components() + ": the training data has "
-                    + train.size() + " architectures and " + epochs + " epochs");
-        }
-        SvdCompressor.Fit compressed = compressor.fit(meanCurves(train, metric));
+        SvdCompressor.Fit compressed = new SvdCompressor(config.components(), config.centred())
+                .fit(meanCurves(train, metric));
         CurveBasis basis = compressed.basis();
+        if (basis.components() < config.components()) {
+            warnings.accept("using " + basis.components() + " SVD components instead of " + config.components()
+                    + ": the " + train.size() + " training curves of " + epochs + " epochs span no more");
+        }
         double[][] yValid = new double[valid.size()][];
         for (int i = 0; i < valid.size(); i++) {
             yValid[i] = basis.encode(valid.get(i).meanCurve(metric).toArray());
