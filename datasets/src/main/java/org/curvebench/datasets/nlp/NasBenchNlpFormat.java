@@ -1,0 +1,284 @@
+package org.curvebench.datasets.nlp;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import org.curvebench.datasets.CurveDataset;
+import org.curvebench.datasets.DataFormatException;
+import org.curvebench.datasets.DatasetFormat;
+import org.curvebench.datasets.LearningCurve;
+import org.curvebench.datasets.Metrics;
+import org.curvebench.datasets.Progress;
+import org.curvebench.datasets.TrainingRun;
+import org.curvebench.encoding.Architecture;
+import org.curvebench.encoding.InvalidArchitectureException;
+import org.curvebench.encoding.SearchSpace;
+
+/**
+ * NAS-Bench-NLP training logs: a zip or folder of {@code log_stats_model_*.json}, one training per file, with
+ * the recipe in {@code recepie} (a JSON string, as the benchmark spells it), {@code status},
+ * {@code train_losses}, {@code val_losses}, {@code test_losses} and {@code wall_times} (seconds of each epoch;
+ * they are not cumulative in the released logs). Each log becomes a run with {@code val_loss},
+ * {@code train_loss} and {@code test_loss} as present, plus {@link Metrics#VAL_LOSS_X11} when
+ * {@code val_loss} is. Runs of one cell (same canonical key) get seeds 0, 1, ... in file-name order. Logs whose
+ * status is not {@code OK}, that hold NaN, or that are shorter or longer than most are left out and listed in
+ * {@link CurveDataset#skipped()}, as are {@code .json} files not named like a log.
+ */
+public final class NasBenchNlpFormat implements DatasetFormat {
+
+    public static final String NAME = "nasbench-nlp";
+
+    private static final Pattern LOG_NAME = Pattern.compile("log_stats_model_.*\\.json");
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
+
+    /** Log fields and the metrics they become, in the order runs list them. */
+    private static final Map<String, String> CURVES = curveFields();
+
+    private static Map<String, String> curveFields() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("val_losses", Metrics.VAL_LOSS);
+        m.put("train_losses", Metrics.TRAIN_LOSS);
+        m.put("test_losses", Metrics.TEST_LOSS);
+        return m;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "NAS-Bench-NLP logs: a zip or folder of log_stats_model_*.json (recepie, status, *_losses, wall_times)";
+    }
+
+    /** One log file's name (for messages), its name for ordering and its bytes. */
+    private record LogFile(String source, String fileName, byte[] content) {
+    }
+
+    /** A parsed log, before screening. */
+    private record Log(String source, String status, Architecture architecture, Map<String, LearningCurve> metrics,
+                       Optional<LearningCurve> wallTimes) {
+    }
+
+    @Override
+    public CurveDataset read(Path path, SearchSpace space, Progress progress) throws IOException {
+        List<String> skipped = new ArrayList<>();
+        List<LogFile> files = Files.isDirectory(path) ? listFolder(path, skipped) : listZip(path, skipped);
+        if (files.isEmpty()) {
+            throw new DataFormatException(path + ": no log_stats_model_*.json files");
+        }
+        files.sort(Comparator.comparing(LogFile::fileName).thenComparing(LogFile::source));
+        List<Log> logs = new ArrayList<>(files.size());
+        progress.start("reading " + path.getFileName(), files.size());
+        try {
+            for (LogFile f : files) {
+                logs.add(parse(f, space));
+                progress.advance(1);
+            }
+        } finally {
+            progress.done();
+        }
+        return screen(path, space, logs, skipped);
+    }
+
+    private static List<LogFile> listFolder(Path folder, List<String> skipped) throws IOException {
+        List<LogFile> files = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(folder)) {
+            for (Path p : entries.sorted().toList()) {
+                String name = p.getFileName().toString();
+                if (!Files.isRegularFile(p) || !name.endsWith(".json")) {
+                    continue;
+                }
+                if (LOG_NAME.matcher(name).matches()) {
+                    files.add(new LogFile(p.toString(), name, Files.readAllBytes(p)));
+                } else {
+                    skipped.add(p + ": skipped: not named log_stats_model_*.json");
+                }
+            }
+        }
+        return files;
+    }
+
+    private static List<LogFile> listZip(Path zip, List<String> skipped) throws IOException {
+        if (!Files.exists(zip)) {
+            throw new NoSuchFileException(zip.toString(), null, "no such file or folder");
+        }
+        List<LogFile> files = new ArrayList<>();
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            for (Enumeration<? extends ZipEntry> it = z.entries(); it.hasMoreElements(); ) {
+                ZipEntry e = it.nextElement();
+                String name = e.getName().substring(e.getName().lastIndexOf('/') + 1);
+                if (e.isDirectory() || !name.endsWith(".json")) {
+                    continue;
+                }
+                String source = zip + "!" + e.getName();
+                if (!LOG_NAME.matcher(name).matches()) {
+                    skipped.add(source + ": skipped: not named log_stats_model_*.json");
+                    continue;
+                }
+                try (InputStream in = z.getInputStream(e)) {
+                    files.add(new LogFile(source, name, in.readAllBytes()));
+                }
+            }
+        } catch (ZipException e) {
+            throw new DataFormatException(zip + ": neither a folder nor a zip of log_stats_model_*.json files ("
+                    + e.getMessage() + ")", e);
+        }
+        return files;
+    }
+
+    private static Log parse(LogFile f, SearchSpace space) {
+        String src = f.source();
+        JsonNode root;
+        try {
+            root = JSON.readTree(new String(f.content(), StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            throw new DataFormatException(src + ": not valid JSON: " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new DataFormatException(src + ": expected a JSON object, a NAS-Bench-NLP training log");
+        }
+        JsonNode recipe = root.get("recepie");
+        if (recipe == null || recipe.isNull()) {
+            throw new DataFormatException(src + ": field 'recepie' (the cell's recipe) is missing");
+        }
+        Architecture arch;
+        try {
+            arch = space.parse(recipe);
+        } catch (InvalidArchitectureException e) {
+            throw new DataFormatException(src + ": field 'recepie': " + e.getMessage());
+        }
+        JsonNode status = root.get("status");
+        if (status == null || !status.isTextual()) {
+            throw new DataFormatException(src + ": field 'status' must be a string such as \"OK\"");
+        }
+        Map<String, LearningCurve> metrics = new LinkedHashMap<>();
+        for (Map.Entry<String, String> c : CURVES.entrySet()) {
+            JsonNode values = root.get(c.getKey());
+            if (values != null && !values.isNull()) {
+                metrics.put(c.getValue(), curve(values, c.getKey(), src));
+            }
+        }
+        if (metrics.isEmpty()) {
+            throw new DataFormatException(src + ": none of " + CURVES.keySet() + " is present");
+        }
+        LearningCurve val = metrics.get(Metrics.VAL_LOSS);
+        if (val != null) {
+            double[] x11 = val.toArray();
+            for (int i = 0; i < x11.length; i++) {
+                x11[i] = 100.0 - x11[i];
+            }
+            metrics.put(Metrics.VAL_LOSS_X11, LearningCurve.of(x11));
+        }
+        JsonNode wall = root.get("wall_times");
+        Optional<LearningCurve> seconds = wall == null || wall.isNull()
+                ? Optional.empty() : Optional.of(curve(wall, "wall_times", src));
+        return new Log(src, status.asText(), arch, metrics, seconds);
+    }
+
+    private static LearningCurve curve(JsonNode array, String field, String src) {
+        if (!array.isArray()) {
+            throw new DataFormatException(src + ": field '" + field + "' must be an array of numbers");
+        }
+        double[] v = new double[array.size()];
+        for (int i = 0; i < v.length; i++) {
+            JsonNode x = array.get(i);
+            if (x.isNull()) {
+                v[i] = Double.NaN;
+            } else if (x.isNumber()) {
+                v[i] = x.asDouble();
+            } else {
+                throw new DataFormatException(src + ": field '" + field + "' element " + i + " is not a number: " + x);
+            }
+        }
+        return LearningCurve.of(v);
+    }
+
+    private static CurveDataset screen(Path path, SearchSpace space, List<Log> logs, List<String> skipped) {
+        Map<String, Integer> usual = usualLengths(logs);
+        Map<String, Integer> seeds = new HashMap<>();
+        List<TrainingRun> runs = new ArrayList<>();
+        for (Log log : logs) {
+            String problem = problem(log, usual);
+            if (problem != null) {
+                skipped.add(log.source() + ": skipped: " + problem);
+                continue;
+            }
+            int seed = seeds.merge(log.architecture().canonicalKey(), 1, Integer::sum) - 1;
+            runs.add(new TrainingRun(log.architecture(), seed, log.metrics(), log.wallTimes()));
+        }
+        if (runs.isEmpty()) {
+            throw new DataFormatException(path + ": every log was left out; first reason: " + skipped.get(0));
+        }
+        return CurveDataset.fromRuns(space, runs, skipped);
+    }
+
+    /** The most common length of each metric among logs with status OK (the longer one on a tie). */
+    private static Map<String, Integer> usualLengths(List<Log> logs) {
+        Map<String, Map<Integer, Integer>> counts = new HashMap<>();
+        for (Log log : logs) {
+            if (log.status().equals("OK")) {
+                log.metrics().forEach((m, c) ->
+                        counts.computeIfAbsent(m, k -> new HashMap<>()).merge(c.epochs(), 1, Integer::sum));
+            }
+        }
+        Map<String, Integer> usual = new HashMap<>();
+        counts.forEach((m, byLength) -> usual.put(m, byLength.entrySet().stream()
+                .max(Map.Entry.<Integer, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .orElseThrow().getKey()));
+        return usual;
+    }
+
+    private static String problem(Log log, Map<String, Integer> usual) {
+        if (!log.status().equals("OK")) {
+            return "status is '" + log.status() + "'";
+        }
+        for (Map.Entry<String, LearningCurve> m : log.metrics().entrySet()) {
+            LearningCurve c = m.getValue();
+            int bad = c.firstNonFinite();
+            if (bad >= 0) {
+                return m.getKey() + " is " + c.get(bad) + " at epoch " + bad;
+            }
+            int expected = usual.get(m.getKey());
+            if (c.epochs() != expected) {
+                return m.getKey() + " has " + c.epochs() + " epochs where most logs have " + expected;
+            }
+        }
+        if (log.wallTimes().isPresent()) {
+            LearningCurve w = log.wallTimes().get();
+            int epochs = log.metrics().values().iterator().next().epochs();
+            if (w.epochs() != epochs) {
+                return "wall_times has " + w.epochs() + " entries for " + epochs + " epochs";
+            }
+            int bad = w.firstNonFinite();
+            if (bad >= 0) {
+                return "wall_times is " + w.get(bad) + " at epoch " + bad;
+            }
+        }
+        return null;
+    }
+}
