@@ -10,7 +10,9 @@ import org.curvebench.encoding.SearchSpace;
 
 /**
  * The NAS-Bench-201 cell space (15,625 cells). Architectures are written as NAS-Bench-201 strings. Encoders:
- * {@code onehot} (6 edges x 5 ops, the default) and {@code x11} (NAS-Bench-x11's six categorical op codes).
+ * {@code onehot-paths} (the default: the one-hot edges plus which input-to-output paths carry no {@code none}
+ * edge, so that trees see at once whether a cell is connected), {@code onehot} (6 edges x 5 ops) and
+ * {@code x11} (NAS-Bench-x11's six categorical op codes).
  */
 public final class Nb201Space implements SearchSpace {
 
@@ -96,13 +98,14 @@ public final class Nb201Space implements SearchSpace {
 
     @Override
     public List<String> encoderNames() {
-        return List.of("onehot", "x11");
+        return List.of("onehot-paths", "onehot", "x11");
     }
 
     @Override
     public Encoder encoder(String name) {
         return switch (name) {
             case "onehot" -> new OneHot();
+            case "onehot-paths" -> new OneHotWithPaths();
             case "x11" -> new X11Categorical();
             default -> throw new IllegalArgumentException(
                     "space 'nb201' has no encoder '" + name + "'; available: " + encoderNames());
@@ -141,6 +144,46 @@ public final class Nb201Space implements SearchSpace {
                     names.add("edge" + e + "=" + op);
                 }
             }
+            return names;
+        }
+    }
+
+    /** The four input-to-output paths of a cell, as edge indices. */
+    private static final int[][] PATHS = {{3}, {0, 4}, {1, 5}, {0, 2, 5}};
+
+    /** One-hot edges, then one indicator per input-to-output path that has no {@code none} edge, then their count. */
+    private static final class OneHotWithPaths implements Encoder {
+        private final OneHot edges = new OneHot();
+
+        @Override
+        public String name() {
+            return "onehot-paths";
+        }
+
+        @Override
+        public double[] encode(Architecture architecture) {
+            Nb201Cell c = cell(architecture);
+            double[] oneHot = edges.encode(c);
+            double[] x = java.util.Arrays.copyOf(oneHot, oneHot.length + PATHS.length + 1);
+            int open = 0;
+            for (int p = 0; p < PATHS.length; p++) {
+                boolean isOpen = true;
+                for (int e : PATHS[p]) {
+                    isOpen &= !c.opName(e).equals("none");
+                }
+                if (isOpen) {
+                    x[oneHot.length + p] = 1;
+                    open++;
+                }
+            }
+            x[x.length - 1] = open;
+            return x;
+        }
+
+        @Override
+        public List<String> featureNames() {
+            List<String> names = new ArrayList<>(edges.featureNames());
+            names.addAll(List.of("path0-3", "path0-1-3", "path0-2-3", "path0-1-2-3", "open_paths"));
             return names;
         }
     }
