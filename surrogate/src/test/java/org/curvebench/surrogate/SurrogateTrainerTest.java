@@ -115,7 +115,7 @@ class SurrogateTrainerTest {
     void manifestDescribesTheFit() {
         Manifest m = SURROGATE.manifest();
         assertEquals("nb201", m.space());
-        assertEquals("onehot", m.encoder());
+        assertEquals("onehot-paths", m.encoder());
         assertEquals("val_acc", m.metric());
         assertEquals(40, m.epochs());
         assertEquals(5, m.components());

@@ -2,14 +2,10 @@ package org.curvebench.datasets.simulated;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import org.curvebench.datasets.CurveDataset;
-import org.curvebench.datasets.LearningCurve;
-import org.curvebench.datasets.Metrics;
 import org.curvebench.datasets.TrainingRun;
 import org.curvebench.encoding.nb201.Nb201Cell;
 import org.curvebench.encoding.nb201.Nb201Space;
@@ -24,9 +20,9 @@ import org.curvebench.encoding.nb201.Nb201Space;
 public final class SimulatedNb201Benchmark {
 
     /** Per-epoch probability of a spike (a one-epoch drop in accuracy). */
-    public static final double SPIKE_PROBABILITY = 0.01;
+    public static final double SPIKE_PROBABILITY = CurveSimulation.SPIKE_PROBABILITY;
     /** Lag-one autocorrelation of the simulated noise. */
-    public static final double NOISE_AUTOCORRELATION = 0.5;
+    public static final double NOISE_AUTOCORRELATION = CurveSimulation.NOISE_AUTOCORRELATION;
 
     private static final double[] OP_QUALITY = {0.0, 0.35, 0.6, 1.0, 0.3};
 
@@ -75,7 +71,7 @@ public final class SimulatedNb201Benchmark {
             means.put(cell.canonicalKey(), mean);
             sigmas.put(cell.canonicalKey(), sigma);
             for (int s = 0; s < seeds; s++) {
-                runs.add(run(cell, s, mean, sigma, archRandom.split()));
+                runs.add(CurveSimulation.run(cell, s, mean, sigma, secondsPerEpoch(cell), archRandom.split()));
             }
         }
         return new SimulatedNb201Benchmark(CurveDataset.fromRuns(new Nb201Space(), runs, List.of()), means, sigmas);
@@ -133,12 +129,8 @@ public final class SimulatedNb201Benchmark {
 
     private static double[] meanCurve(Nb201Cell c, int epochs, SplittableRandom random) {
         double path = bestPath(c);
-        double[] m = new double[epochs];
         if (path < 0) {
-            for (int e = 0; e < epochs; e++) {
-                m[e] = 10.0 + 0.3 * (1 - Math.exp(-e / 5.0));
-            }
-            return m;
+            return CurveSimulation.flat(epochs);
         }
         double avg = 0;
         for (int e = 0; e < Nb201Cell.EDGES; e++) {
@@ -149,62 +141,14 @@ public final class SimulatedNb201Benchmark {
         double plateau = 58 + 35 * quality + random.nextDouble(-1.0, 1.0);
         double start = 12 + 18 * quality;
         double tau = 0.05 * epochs * (1 + 0.35 * count(c, "nor_conv_3x3"));
-        double shape = 0.7 + 0.6 * quality;
-        double lateGain = 2.5 * quality;
-        for (int e = 0; e < epochs; e++) {
-            double t = (e + 1.0) / epochs;
-            m[e] = plateau - (plateau - start) * Math.exp(-Math.pow((e + 1.0) / tau, shape)) + lateGain * Math.pow(t, 4);
-        }
-        return m;
+        return CurveSimulation.saturating(epochs, start, plateau, tau, 0.7 + 0.6 * quality, 2.5 * quality);
     }
 
     private static double[] sigmaCurve(Nb201Cell c, int epochs) {
-        double unstable = 0.35 + 0.25 * (count(c, "skip_connect") + count(c, "avg_pool_3x3"));
-        double[] s = new double[epochs];
-        for (int e = 0; e < epochs; e++) {
-            s[e] = unstable * (0.5 + 2.5 * Math.exp(-e / (0.15 * epochs)));
-        }
-        return s;
+        return CurveSimulation.decayingSigma(epochs, 0.35 + 0.25 * (count(c, "skip_connect") + count(c, "avg_pool_3x3")));
     }
 
-    private static TrainingRun run(Nb201Cell cell, int seed, double[] mean, double[] sigma, SplittableRandom random) {
-        int n = mean.length;
-        double[] val = new double[n];
-        double[] train = new double[n];
-        double[] loss = new double[n];
-        double[] seconds = new double[n];
-        double rho = NOISE_AUTOCORRELATION;
-        double innovation = Math.sqrt(1 - rho * rho);
-        double z = gaussian(random);
-        double perEpoch = 6 + 4 * count(cell, "nor_conv_3x3") + 1.5 * count(cell, "nor_conv_1x1");
-        for (int e = 0; e < n; e++) {
-            if (e > 0) {
-                z = rho * z + innovation * gaussian(random);
-            }
-            double v = mean[e] + sigma[e] * z;
-            if (random.nextDouble() < SPIKE_PROBABILITY) {
-                v -= random.nextDouble(5, 20);
-            }
-            val[e] = clamp(v);
-            double progress = (e + 1.0) / n;
-            train[e] = clamp(mean[e] + (100 - mean[e]) * 0.6 * progress + 0.5 * sigma[e] * gaussian(random));
-            loss[e] = 2.3 * Math.pow(1 - val[e] / 100.0, 1.3) + 0.02 * Math.abs(gaussian(random));
-            seconds[e] = perEpoch * (1 + 0.05 * gaussian(random));
-        }
-        Map<String, LearningCurve> metrics = new LinkedHashMap<>();
-        metrics.put(Metrics.VAL_ACC, LearningCurve.of(val));
-        metrics.put(Metrics.TRAIN_ACC, LearningCurve.of(train));
-        metrics.put(Metrics.VAL_LOSS, LearningCurve.of(loss));
-        return new TrainingRun(cell, seed, metrics, Optional.of(LearningCurve.of(seconds)));
-    }
-
-    private static double clamp(double acc) {
-        return Math.max(0, Math.min(100, acc));
-    }
-
-    private static double gaussian(SplittableRandom r) {
-        double u1 = r.nextDouble();
-        double u2 = r.nextDouble();
-        return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
+    private static double secondsPerEpoch(Nb201Cell c) {
+        return 6 + 4 * count(c, "nor_conv_3x3") + 1.5 * count(c, "nor_conv_1x1");
     }
 }

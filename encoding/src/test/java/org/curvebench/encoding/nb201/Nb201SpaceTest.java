@@ -76,6 +76,18 @@ class Nb201SpaceTest {
     }
 
     @Test
+    void pathFeaturesSayWhichPathsCarryNoNoneEdge() {
+        // CELL: 1<-0 conv3x3, 2<-0 none, 2<-1 skip, 3<-0 pool, 3<-1 conv1x1, 3<-2 none
+        double[] x = space.encoder("onehot-paths").encode(space.parse(CELL));
+        assertEquals(35, x.length);
+        assertArrayEquals(new double[]{1, 1, 0, 0, 2}, java.util.Arrays.copyOfRange(x, 30, 35));
+        assertArrayEquals(space.encoder("onehot").encode(space.parse(CELL)), java.util.Arrays.copyOf(x, 30));
+        String cut = "|nor_conv_3x3~0|+|none~0|skip_connect~1|+|none~0|none~1|none~2|";
+        assertEquals(0, space.encoder("onehot-paths").encode(space.parse(cut))[34]);
+        assertEquals("onehot-paths", space.defaultEncoder().name());
+    }
+
+    @Test
     void x11EncodingUsesNasBenchX11OpCodes() {
         // x11's order: avg_pool_3x3, nor_conv_1x1, nor_conv_3x3, none, skip_connect
         assertArrayEquals(new double[]{2, 3, 4, 0, 1, 3}, space.encoder("x11").encode(space.parse(CELL)));

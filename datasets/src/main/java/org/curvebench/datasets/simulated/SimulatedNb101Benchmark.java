@@ -1,0 +1,150 @@
+package org.curvebench.datasets.simulated;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.curvebench.datasets.CurveDataset;
+import org.curvebench.datasets.TrainingRun;
+import org.curvebench.encoding.InvalidArchitectureException;
+import org.curvebench.encoding.nb101.Nb101Cell;
+import org.curvebench.encoding.nb101.Nb101Space;
+
+/**
+ * A <em>simulated</em> NAS-Bench-101-space tabular benchmark, generated from a seed: random valid cells (each
+ * upper-triangle edge present with probability one half, interior ops uniform, invalid specs rejected, isomorphic
+ * duplicates dropped), each with a mean validation-accuracy curve (percent) whose plateau, start and speed follow
+ * from its operations, depth (longest input-to-output path) and width (edges out of the input), and per seed the
+ * same AR(1) noise with spikes as {@link SimulatedNb201Benchmark}. The true mean and sigma are known. It is not
+ * real NAS-Bench-101 data.
+ */
+public final class SimulatedNb101Benchmark {
+
+    /** Per-epoch probability of a spike (a one-epoch drop in accuracy). */
+    public static final double SPIKE_PROBABILITY = CurveSimulation.SPIKE_PROBABILITY;
+    /** Lag-one autocorrelation of the simulated noise. */
+    public static final double NOISE_AUTOCORRELATION = CurveSimulation.NOISE_AUTOCORRELATION;
+    /** The most cells one benchmark may hold; rejection sampling slows down as the distinct cells run out. */
+    public static final int MAX_ARCHITECTURES = 50_000;
+
+    private final CurveDataset dataset;
+    private final Map<String, double[]> trueMean;
+    private final Map<String, double[]> trueSigma;
+
+    private SimulatedNb101Benchmark(CurveDataset dataset, Map<String, double[]> trueMean,
+                                    Map<String, double[]> trueSigma) {
+        this.dataset = dataset;
+        this.trueMean = trueMean;
+        this.trueSigma = trueSigma;
+    }
+
+    /**
+     * Generates {@code architectures} distinct cells, each trained with {@code seeds} seeds for {@code epochs}
+     * epochs; the same arguments always give the same data.
+     */
+    public static SimulatedNb101Benchmark generate(int architectures, int seeds, int epochs, long seed) {
+        if (architectures < 1 || architectures > MAX_ARCHITECTURES) {
+            throw new IllegalArgumentException("architectures must be in 1.." + MAX_ARCHITECTURES + ", got "
+                    + architectures);
+        }
+        if (seeds < 1 || epochs < 2) {
+            throw new IllegalArgumentException("need at least 1 seed and 2 epochs");
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        List<TrainingRun> runs = new ArrayList<>(architectures * seeds);
+        Map<String, double[]> means = new HashMap<>();
+        Map<String, double[]> sigmas = new HashMap<>();
+        while (means.size() < architectures) {
+            Nb101Cell cell = randomCell(random);
+            if (cell == null || means.containsKey(cell.canonicalKey())) {
+                continue;
+            }
+            SplittableRandom archRandom = random.split();
+            Shape shape = Shape.of(cell);
+            double[] mean = meanCurve(shape, epochs, archRandom);
+            double[] sigma = CurveSimulation.decayingSigma(epochs,
+                    0.3 + 0.2 * shape.maxpools() + 0.1 * Math.max(0, shape.depth() - 3));
+            means.put(cell.canonicalKey(), mean);
+            sigmas.put(cell.canonicalKey(), sigma);
+            double secondsPerEpoch = 4 + 3 * shape.conv3x3() + 1.2 * shape.conv1x1() + 0.5 * shape.maxpools();
+            for (int s = 0; s < seeds; s++) {
+                runs.add(CurveSimulation.run(cell, s, mean, sigma, secondsPerEpoch, archRandom.split()));
+            }
+        }
+        return new SimulatedNb101Benchmark(CurveDataset.fromRuns(new Nb101Space(), runs, List.of()), means, sigmas);
+    }
+
+    /** The simulated runs. */
+    public CurveDataset dataset() {
+        return dataset;
+    }
+
+    /** The true mean validation-accuracy curve of a cell, by canonical key. */
+    public double[] trueMean(String key) {
+        return trueMean.get(key).clone();
+    }
+
+    /** The true per-epoch noise standard deviation of a cell's validation accuracy (spikes aside). */
+    public double[] trueSigma(String key) {
+        return trueSigma.get(key).clone();
+    }
+
+    /** A random 7-vertex spec as NAS-Bench-101 samples them, or null when it is invalid. */
+    static Nb101Cell randomCell(SplittableRandom random) {
+        int n = Nb101Cell.MAX_VERTICES;
+        int[][] m = new int[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                m[i][j] = random.nextBoolean() ? 1 : 0;
+            }
+        }
+        List<String> ops = new ArrayList<>(n);
+        ops.add(Nb101Cell.INPUT);
+        for (int v = 1; v < n - 1; v++) {
+            ops.add(Nb101Cell.OPS.get(random.nextInt(Nb101Cell.OPS.size())));
+        }
+        ops.add(Nb101Cell.OUTPUT);
+        try {
+            return Nb101Cell.of(m, ops);
+        } catch (InvalidArchitectureException e) {
+            return null;
+        }
+    }
+
+    /** The features of a cell that drive its simulated curve. */
+    record Shape(int conv3x3, int conv1x1, int maxpools, int depth, int width) {
+        static Shape of(Nb101Cell c) {
+            int n = c.vertices();
+            int[] longest = new int[n];
+            for (int j = 1; j < n; j++) {
+                longest[j] = Integer.MIN_VALUE;
+                for (int i = 0; i < j; i++) {
+                    if (c.edge(i, j) && longest[i] != Integer.MIN_VALUE) {
+                        longest[j] = Math.max(longest[j], longest[i] + 1);
+                    }
+                }
+            }
+            int width = 0;
+            for (int j = 1; j < n; j++) {
+                width += c.edge(0, j) ? 1 : 0;
+            }
+            List<String> interior = c.ops().subList(1, n - 1);
+            return new Shape(count(interior, Nb101Cell.CONV3X3), count(interior, Nb101Cell.CONV1X1),
+                    count(interior, Nb101Cell.MAXPOOL3X3), longest[n - 1], width);
+        }
+
+        private static int count(List<String> ops, String op) {
+            return (int) ops.stream().filter(op::equals).count();
+        }
+    }
+
+    private static double[] meanCurve(Shape s, int epochs, SplittableRandom random) {
+        double quality = Math.max(0, Math.min(1, 0.15 + 0.13 * s.conv3x3() + 0.07 * s.conv1x1() - 0.03 * s.maxpools()
+                + 0.06 * Math.min(s.depth(), 4) + 0.05 * Math.min(s.width(), 3)));
+        double plateau = 76 + 18 * quality + random.nextDouble(-0.8, 0.8);
+        double start = 10 + 15 * quality;
+        double tau = 0.05 * epochs * (1 + 0.2 * s.conv3x3() + 0.1 * s.depth());
+        return CurveSimulation.saturating(epochs, start, plateau, tau, 0.8 + 0.4 * quality, 2.0 * quality);
+    }
+}
