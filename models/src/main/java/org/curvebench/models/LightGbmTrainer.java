@@ -14,23 +14,25 @@ import org.curvebench.datasets.Progress;
  *
  * @param learningRate          shrinkage per tree
  * @param numLeaves             leaves per tree
+ * @param maxDepth              deepest split; at most {@value CompleteTrees#MAX_DEPTH} keeps the fast
+ *                              branch-free query layout
  * @param minDataInLeaf         smallest leaf (lowered automatically for small training sets)
  * @param maxRounds             most trees per output
  * @param earlyStoppingRounds   stop after this many rounds without a better validation loss
  * @param threads               LightGBM threads (results are deterministic for any count)
  */
-public record LightGbmTrainer(double learningRate, int numLeaves, int minDataInLeaf, int maxRounds,
+public record LightGbmTrainer(double learningRate, int numLeaves, int maxDepth, int minDataInLeaf, int maxRounds,
                               int earlyStoppingRounds, int threads) implements RegressorTrainer {
 
     public static final String NAME = "lightgbm";
 
     /** The defaults, chosen by measurement on the simulated and real data (see README). */
     public static LightGbmTrainer defaults() {
-        return new LightGbmTrainer(0.05, 31, 20, 2000, 50, Math.max(1, Runtime.getRuntime().availableProcessors()));
+        return new LightGbmTrainer(0.1, 31, 8, 20, 2000, 50, Math.max(1, Runtime.getRuntime().availableProcessors()));
     }
 
     public LightGbmTrainer withMaxRounds(int rounds) {
-        return new LightGbmTrainer(learningRate, numLeaves, minDataInLeaf, rounds, earlyStoppingRounds, threads);
+        return new LightGbmTrainer(learningRate, numLeaves, maxDepth, minDataInLeaf, rounds, earlyStoppingRounds, threads);
     }
 
     @Override
@@ -49,10 +51,10 @@ public record LightGbmTrainer(double learningRate, int numLeaves, int minDataInL
         int k = y[0].length;
         int minLeaf = Math.max(1, Math.min(minDataInLeaf, x.length / 10));
         String params = String.format(Locale.ROOT,
-                "objective=regression metric=l2 learning_rate=%s num_leaves=%d min_data_in_leaf=%d "
+                "objective=regression metric=l2 learning_rate=%s num_leaves=%d max_depth=%d min_data_in_leaf=%d "
                         + "min_data_in_bin=1 max_bin=255 feature_pre_filter=false deterministic=true "
                         + "force_row_wise=true num_threads=%d seed=%d verbosity=-1",
-                learningRate, numLeaves, minLeaf, threads, seed);
+                learningRate, numLeaves, maxDepth, minLeaf, threads, seed);
         boolean validate = xValid.length > 0;
         LightGbmModelText.Builder trees = new LightGbmModelText.Builder(d);
         progress.start("fitting " + k + " boosted-tree outputs", k);

@@ -30,6 +30,8 @@ public final class TreeEnsembleRegressor implements CurveRegressor {
     private final int[] left;
     private final int[] right;
     private final double[] leafValue;
+    /** The fast layout for finite inputs; derived, so not serialised. */
+    private final transient CompleteTrees complete;
 
     @JsonCreator
     TreeEnsembleRegressor(@JsonProperty("inputDimension") int inputDimension,
@@ -71,6 +73,11 @@ public final class TreeEnsembleRegressor implements CurveRegressor {
         this.left = left.clone();
         this.right = right.clone();
         this.leafValue = leafValue.clone();
+        boolean zero = false;
+        for (int d : decision) {
+            zero |= (d & (3 << 2)) == MISSING_ZERO;
+        }
+        this.complete = zero ? null : CompleteTrees.of(new Walker());
     }
 
     @Override
@@ -88,6 +95,36 @@ public final class TreeEnsembleRegressor implements CurveRegressor {
         return treeNodeStart.length;
     }
 
+    /**
+     * Predicts many rows at once (row-major {@code features}, {@code rows} x inputDimension; {@code out} rows x
+     * outputs). Rows of finite values walk complete-tree layouts a block at a time; others take the exact path.
+     */
+    @Override
+    public void predictBatch(double[] features, int rows, double[] out) {
+        int d = inputDimension;
+        int k = outputTreeEnd.length;
+        if (complete != null && allFinite(features, rows * d)) {
+            complete.predict(features, rows, out);
+            return;
+        }
+        double[] row = new double[d];
+        double[] one = new double[k];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(features, r * d, row, 0, d);
+            predict(row, one);
+            System.arraycopy(one, 0, out, r * k, k);
+        }
+    }
+
+    private static boolean allFinite(double[] x, int n) {
+        for (int i = 0; i < n; i++) {
+            if (!Double.isFinite(x[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     public void predict(double[] features, double[] out) {
         int tree = 0;
@@ -97,6 +134,63 @@ public final class TreeEnsembleRegressor implements CurveRegressor {
                 sum += leafValue[treeLeafStart[tree] + leafOf(tree, features)];
             }
             out[o] = sum;
+        }
+    }
+
+    /** Read access to the trees' structure, for re-laying them out. */
+    final class Walker {
+        int treeCount() {
+            return treeNodeStart.length;
+        }
+
+        int inputDimension() {
+            return inputDimension;
+        }
+
+        int[] outputTreeEnd() {
+            return outputTreeEnd.clone();
+        }
+
+        /** Node references: internal nodes are &gt;= 0 (relative to the tree), leaves are ~leafIndex. */
+        int root(int tree) {
+            return nodeCount(tree) == 0 ? ~0 : 0;
+        }
+
+        boolean isLeaf(int node) {
+            return node < 0;
+        }
+
+        int feature(int tree, int node) {
+            return splitFeature[treeNodeStart[tree] + node];
+        }
+
+        double threshold(int tree, int node) {
+            return TreeEnsembleRegressor.this.threshold[treeNodeStart[tree] + node];
+        }
+
+        int left(int tree, int node) {
+            return TreeEnsembleRegressor.this.left[treeNodeStart[tree] + node];
+        }
+
+        int right(int tree, int node) {
+            return TreeEnsembleRegressor.this.right[treeNodeStart[tree] + node];
+        }
+
+        double leafValue(int tree, int leaf) {
+            return TreeEnsembleRegressor.this.leafValue[treeLeafStart[tree] + ~leaf];
+        }
+
+        int depth(int tree) {
+            return depthOf(tree, root(tree));
+        }
+
+        private int depthOf(int tree, int node) {
+            return isLeaf(node) ? 0 : 1 + Math.max(depthOf(tree, left(tree, node)), depthOf(tree, right(tree, node)));
+        }
+
+        private int nodeCount(int tree) {
+            int next = tree + 1 < treeNodeStart.length ? treeNodeStart[tree + 1] : splitFeature.length;
+            return next - treeNodeStart[tree];
         }
     }
 

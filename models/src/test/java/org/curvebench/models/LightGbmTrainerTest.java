@@ -39,7 +39,7 @@ class LightGbmTrainerTest {
         double[][] x = inputs(2000, 1);
         double[][] xv = inputs(300, 2);
         double[][] xt = inputs(300, 3);
-        CurveRegressor model = new LightGbmTrainer(0.1, 15, 10, 1000, 30, 1)
+        CurveRegressor model = new LightGbmTrainer(0.1, 15, 8, 10, 1000, 30, 1)
                 .fit(x, targets(x), xv, targets(xv), 0, Progress.NONE);
         double[][] yt = targets(xt);
         double[] out = new double[2];
@@ -59,10 +59,10 @@ class LightGbmTrainerTest {
     void earlyStoppingKeepsFewerTreesThanTheLimit() {
         double[][] x = inputs(500, 4);
         double[][] xv = inputs(100, 5);
-        TreeEnsembleRegressor model = (TreeEnsembleRegressor) new LightGbmTrainer(0.3, 15, 10, 3000, 10, 1)
+        TreeEnsembleRegressor model = (TreeEnsembleRegressor) new LightGbmTrainer(0.3, 15, 8, 10, 3000, 10, 1)
                 .fit(x, targets(x), xv, targets(xv), 0, Progress.NONE);
         assertTrue(model.treeCount() < 2 * 3000, "trees: " + model.treeCount());
-        TreeEnsembleRegressor noValidation = (TreeEnsembleRegressor) new LightGbmTrainer(0.3, 15, 10, 40, 10, 1)
+        TreeEnsembleRegressor noValidation = (TreeEnsembleRegressor) new LightGbmTrainer(0.3, 15, 8, 10, 40, 10, 1)
                 .fit(x, targets(x), new double[0][], new double[0][], 0, Progress.NONE);
         assertEquals(80, noValidation.treeCount());
     }
@@ -96,6 +96,31 @@ class LightGbmTrainerTest {
         }
     }
 
+    @Test
+    void batchAndRowByRowPredictionsAgreeOnBothPaths() {
+        double[][] x = inputs(800, 10);
+        TreeEnsembleRegressor model = (TreeEnsembleRegressor) new LightGbmTrainer(0.1, 31, 8, 5, 80, 10, 1)
+                .fit(x, targets(x), new double[0][], new double[0][], 0, Progress.NONE);
+        double[][] rows = inputs(300, 11);
+        rows[7][2] = Double.NaN;
+        double[] flat = new double[300 * 4];
+        for (int i = 0; i < 300; i++) {
+            System.arraycopy(rows[i], 0, flat, i * 4, 4);
+        }
+        double[] batch = new double[600];
+        model.predictBatch(flat, 300, batch);
+        double[] finiteBatch = new double[14];
+        model.predictBatch(java.util.Arrays.copyOfRange(flat, 0, 28), 7, finiteBatch);
+        double[] one = new double[2];
+        for (int i = 0; i < 300; i++) {
+            model.predict(rows[i], one);
+            assertArrayEquals(one, java.util.Arrays.copyOfRange(batch, 2 * i, 2 * i + 2), 1e-12, "row " + i);
+            if (i < 7) {
+                assertArrayEquals(one, java.util.Arrays.copyOfRange(finiteBatch, 2 * i, 2 * i + 2), 1e-12, "row " + i);
+            }
+        }
+    }
+
     private static LGBMBooster create(LGBMDataset ds, float[] label, String params) throws Exception {
         ds.setField("label", label);
         return LGBMBooster.create(ds, params);
@@ -104,7 +129,7 @@ class LightGbmTrainerTest {
     @Test
     void isDeterministicAndSurvivesJson() throws Exception {
         double[][] x = inputs(300, 8);
-        LightGbmTrainer trainer = new LightGbmTrainer(0.1, 7, 5, 60, 10, 2);
+        LightGbmTrainer trainer = new LightGbmTrainer(0.1, 7, 8, 5, 60, 10, 2);
         CurveRegressor a = trainer.fit(x, targets(x), new double[0][], new double[0][], 3, Progress.NONE);
         CurveRegressor b = trainer.fit(x, targets(x), new double[0][], new double[0][], 3, Progress.NONE);
         ObjectMapper json = new ObjectMapper();

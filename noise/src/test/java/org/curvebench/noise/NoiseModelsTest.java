@@ -35,7 +35,7 @@ class NoiseModelsTest {
             runs.add(a.curves("val_acc"));
         }
         data = new NoiseTrainingSet(inputs, runs);
-        window = (SlidingWindowNoiseModel) new SlidingWindowNoiseTrainer(9, 5, new LightGbmTrainer(0.1, 15, 10, 300, 20, 1))
+        window = (SlidingWindowNoiseModel) new SlidingWindowNoiseTrainer(9, 5, new LightGbmTrainer(0.1, 15, 8, 10, 300, 20, 1))
                 .fit(data, 0, Progress.NONE);
     }
 

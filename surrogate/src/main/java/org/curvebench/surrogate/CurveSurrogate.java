@@ -91,6 +91,57 @@ public final class CurveSurrogate implements SurrogateBenchmark {
         basis.decode(labels, out);
     }
 
+    /** Rows per parallel task of a batch. */
+    private static final int CHUNK = 2048;
+
+    /**
+     * Mean curves of {@code rows} encoded architectures: {@code features} row-major (rows x featureDimension),
+     * {@code curves} receives rows x epochs. Large batches run on the common fork-join pool.
+     */
+    public void meanCurves(double[] features, int rows, double[] curves) {
+        int chunks = (rows + CHUNK - 1) / CHUNK;
+        if (chunks <= 1) {
+            meanCurvesChunk(features, curves, 0, rows);
+            return;
+        }
+        java.util.stream.IntStream.range(0, chunks).parallel()
+                .forEach(c -> meanCurvesChunk(features, curves, c * CHUNK, Math.min(rows, (c + 1) * CHUNK)));
+    }
+
+    private void meanCurvesChunk(double[] features, double[] curves, int from, int to) {
+        int d = manifest.featureDimension();
+        int k = basis.components();
+        int epochs = epochs();
+        int n = to - from;
+        double[] x = java.util.Arrays.copyOfRange(features, from * d, to * d);
+        double[] labels = new double[n * k];
+        regressor.predictBatch(x, n, labels);
+        double[] one = new double[k];
+        double[] curve = new double[epochs];
+        for (int r = 0; r < n; r++) {
+            System.arraycopy(labels, r * k, one, 0, k);
+            basis.decode(one, curve);
+            System.arraycopy(curve, 0, curves, (from + r) * epochs, epochs);
+        }
+    }
+
+    @Override
+    public java.util.List<LearningCurve> meanCurves(java.util.List<? extends Architecture> architectures) {
+        int d = manifest.featureDimension();
+        int n = architectures.size();
+        double[] x = new double[n * d];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(features(architectures.get(i)), 0, x, i * d, d);
+        }
+        double[] curves = new double[n * epochs()];
+        meanCurves(x, n, curves);
+        java.util.List<LearningCurve> out = new java.util.ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(LearningCurve.of(java.util.Arrays.copyOfRange(curves, i * epochs(), (i + 1) * epochs())));
+        }
+        return out;
+    }
+
     @Override
     public LearningCurve meanCurve(Architecture architecture) {
         double[] out = new double[epochs()];

@@ -11,8 +11,8 @@ final class SurrogateTestData {
     static final SimulatedNb201Benchmark SIM = SimulatedNb201Benchmark.generate(1600, 4, 40, 3);
     static final DatasetSplit SPLIT = DatasetSplit.of(SIM.dataset(), 0.9, 0, 3);
     static final SurrogateConfig CONFIG = SurrogateConfig.defaults("val_acc")
-            .withRegressor(new LightGbmTrainer(0.1, 31, 20, 600, 30, 2))
-            .withNoise(new org.curvebench.noise.SlidingWindowNoiseTrainer(9, 5, new LightGbmTrainer(0.1, 15, 20, 300, 20, 2)));
+            .withRegressor(new LightGbmTrainer(0.1, 31, 8, 20, 600, 30, 2))
+            .withNoise(new org.curvebench.noise.SlidingWindowNoiseTrainer(9, 5, new LightGbmTrainer(0.1, 15, 8, 20, 300, 20, 2)));
     static final CurveSurrogate SURROGATE = new SurrogateTrainer(CONFIG, Progress.NONE, w -> { }).fit(SPLIT.train());
 
     private SurrogateTestData() {

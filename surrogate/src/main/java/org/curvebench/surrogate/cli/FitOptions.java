@@ -27,7 +27,7 @@ final class FitOptions {
     @Option(names = "--noise-window", defaultValue = "9", description = "Sliding window in epochs (odd; default: ${DEFAULT-VALUE}).")
     int noiseWindow;
 
-    @Option(names = "--learning-rate", defaultValue = "0.05", description = "Boosting learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--learning-rate", defaultValue = "0.1", description = "Boosting learning rate (default: ${DEFAULT-VALUE}).")
     double learningRate;
 
     @Option(names = "--max-rounds", defaultValue = "2000",
@@ -39,7 +39,7 @@ final class FitOptions {
 
     SurrogateConfig config(String defaultMetric) {
         LightGbmTrainer d = LightGbmTrainer.defaults();
-        LightGbmTrainer trees = new LightGbmTrainer(learningRate, d.numLeaves(), d.minDataInLeaf(), maxRounds,
+        LightGbmTrainer trees = new LightGbmTrainer(learningRate, d.numLeaves(), d.maxDepth(), d.minDataInLeaf(), maxRounds,
                 d.earlyStoppingRounds(), d.threads());
         SurrogateConfig c = SurrogateConfig.defaults(metric == null ? defaultMetric : metric)
                 .withComponents(components).withEncoder(encoder).withRegressor(trees).withSeed(seed)
