@@ -56,11 +56,14 @@ public record LightGbmTrainer(double learningRate, int numLeaves, int maxDepth, 
                         + "force_row_wise=true num_threads=%d seed=%d verbosity=-1",
                 learningRate, numLeaves, maxDepth, minLeaf, threads, seed);
         boolean validate = xValid.length > 0;
+        boolean refit = validate && x.length + xValid.length <= REFIT_LIMIT;
         LightGbmModelText.Builder trees = new LightGbmModelText.Builder(d);
         progress.start("fitting " + k + " boosted-tree outputs", k);
         try (LGBMDataset train = LGBMDataset.createFromMat(flatten(x), x.length, d, true, params, null);
              LGBMDataset valid = validate
-                     ? LGBMDataset.createFromMat(flatten(xValid), xValid.length, d, true, params, train) : null) {
+                     ? LGBMDataset.createFromMat(flatten(xValid), xValid.length, d, true, params, train) : null;
+             LGBMDataset all = refit ? LGBMDataset.createFromMat(flatten(concat(x, xValid)), x.length + xValid.length,
+                     d, true, params, null) : null) {
             for (int o = 0; o < k; o++) {
                 train.setField("label", column(y, o));
                 if (validate) {
@@ -68,7 +71,17 @@ public record LightGbmTrainer(double learningRate, int numLeaves, int maxDepth, 
                 }
                 try (LGBMBooster booster = LGBMBooster.create(train, params)) {
                     int rounds = boost(booster, validate ? valid : null);
-                    trees.addOutput(booster.saveModelToString(0, rounds, LGBMBooster.FeatureImportanceType.SPLIT));
+                    if (refit) {
+                        all.setField("label", column(concat(y, yValid), o));
+                        try (LGBMBooster full = LGBMBooster.create(all, params)) {
+                            for (int r = 0; r < rounds && !full.updateOneIter(); r++) {
+                                // the early-stopped number of rounds, now on every row
+                            }
+                            trees.addOutput(full.saveModelToString(0, rounds, LGBMBooster.FeatureImportanceType.SPLIT));
+                        }
+                    } else {
+                        trees.addOutput(booster.saveModelToString(0, rounds, LGBMBooster.FeatureImportanceType.SPLIT));
+                    }
                 }
                 progress.advance(1);
             }
@@ -78,6 +91,19 @@ public record LightGbmTrainer(double learningRate, int numLeaves, int maxDepth, 
             progress.done();
         }
         return trees.build();
+    }
+
+    /**
+     * Up to this many rows in all, the validation rows only choose the number of rounds, and the model is then
+     * refitted on training and validation rows together: small tabular benchmarks cannot spare 10% of their
+     * architectures.
+     */
+    static final int REFIT_LIMIT = 5000;
+
+    private static double[][] concat(double[][] a, double[][] b) {
+        double[][] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
     }
 
     /** Boosts until {@code maxRounds} or early stopping; returns the number of trees to keep. */
@@ -105,13 +131,34 @@ public record LightGbmTrainer(double learningRate, int numLeaves, int maxDepth, 
         return valid == null ? maxRounds : Math.max(1, bestRounds);
     }
 
+    /**
+     * Loads LightGBM's native library. lightgbm4j unpacks it under a fixed name in {@code java.io.tmpdir}, so two
+     * processes starting at once overwrite each other's mapped library (the JVM dies with SIGBUS); each process
+     * therefore unpacks into a folder of its own, pointing {@code java.io.tmpdir} there only while it loads.
+     */
     private static void loadNative() {
-        try {
-            LGBMBooster.loadNative();
-        } catch (IOException | UnsatisfiedLinkError e) {
+        if (LGBMBooster.isNativeLoaded()) {
+            return;
+        }
+        synchronized (LightGbmTrainer.class) {
+            String tmp = System.getProperty("java.io.tmpdir");
+            try {
+                java.nio.file.Path own = java.nio.file.Files.createTempDirectory("curvebench-lightgbm-");
+                own.toFile().deleteOnExit();
+                System.setProperty("java.io.tmpdir", own.toString());
+                try {
+                    LGBMBooster.loadNative();
+                } finally {
+                    System.setProperty("java.io.tmpdir", tmp);
+                    try (var files = java.nio.file.Files.list(own)) {
+                        files.forEach(f -> f.toFile().deleteOnExit());
+                    }
+                }
+            } catch (IOException | UnsatisfiedLinkError e) {
             throw new IllegalStateException("LightGBM's native library could not be loaded (" + e.getMessage()
                     + "); it needs linux/macOS/windows x86_64 or linux aarch64 with libgomp (apt-get install libgomp1), "
                     + "and a writable java.io.tmpdir", e);
+            }
         }
     }
 

@@ -74,9 +74,28 @@ public final class CurveSurrogate implements SurrogateBenchmark {
         return manifest.epochs();
     }
 
-    /** The feature vector this surrogate feeds its regressor, checked against the trained dimension. */
+    @Override
+    public int observedEpochs() {
+        return manifest.observedEpochs();
+    }
+
+    /** The feature vector this surrogate feeds its regressor, for a surrogate that needs no observed epochs. */
     public double[] features(Architecture architecture) {
-        double[] x = encoder.encode(architecture);
+        return features(architecture, new double[0]);
+    }
+
+    /**
+     * The feature vector this surrogate feeds its regressor: the encoding followed by the first
+     * {@link #observedEpochs()} observed values of the curve, checked against the trained dimension.
+     */
+    public double[] features(Architecture architecture, double[] observed) {
+        if (observed.length != observedEpochs()) {
+            throw new IllegalArgumentException(observedEpochs() == 0
+                    ? "this surrogate takes no observed epochs, got " + observed.length
+                    : "this surrogate needs the first " + observedEpochs() + " observed epochs of the curve (--observed "
+                    + "v1,v2,...), got " + observed.length);
+        }
+        double[] x = withObserved(encoder.encode(architecture), observed);
         if (x.length != manifest.featureDimension()) {
             throw new InvalidArchitectureException("the surrogate was trained on " + manifest.featureDimension()
                     + " features per architecture; this architecture gives " + x.length);
@@ -84,11 +103,42 @@ public final class CurveSurrogate implements SurrogateBenchmark {
         return x;
     }
 
+    /**
+     * The encoding followed by the changes between consecutive observed epochs (trees cannot subtract features
+     * themselves) and then the observed values, the last of which {@link #decode} reads.
+     */
+    static double[] withObserved(double[] encoding, double[] observed) {
+        int n = observed.length;
+        if (n == 0) {
+            return encoding;
+        }
+        double[] x = java.util.Arrays.copyOf(encoding, encoding.length + 2 * n - 1);
+        for (int i = 1; i < n; i++) {
+            x[encoding.length + i - 1] = observed[i] - observed[i - 1];
+        }
+        System.arraycopy(observed, 0, x, encoding.length + n - 1, n);
+        return x;
+    }
+
     /** Writes the mean curve of an encoded architecture into {@code out} (length {@link #epochs()}). */
     public void meanCurve(double[] features, double[] out) {
         double[] labels = new double[basis.components()];
         regressor.predict(features, labels);
+        decode(features, 0, labels, out);
+    }
+
+    /**
+     * Decodes predicted components into a curve; a surrogate with observed epochs predicts the curve relative to
+     * the last observed value, which ends the feature vector, and adds it back here.
+     */
+    private void decode(double[] features, int featureOffset, double[] labels, double[] out) {
         basis.decode(labels, out);
+        if (observedEpochs() > 0) {
+            double level = features[featureOffset + manifest.featureDimension() - 1];
+            for (int e = 0; e < out.length; e++) {
+                out[e] += level;
+            }
+        }
     }
 
     /** Rows per parallel task of a batch. */
@@ -120,7 +170,7 @@ public final class CurveSurrogate implements SurrogateBenchmark {
         double[] curve = new double[epochs];
         for (int r = 0; r < n; r++) {
             System.arraycopy(labels, r * k, one, 0, k);
-            basis.decode(one, curve);
+            decode(x, r * d, one, curve);
             System.arraycopy(curve, 0, curves, (from + r) * epochs, epochs);
         }
     }
@@ -144,25 +194,40 @@ public final class CurveSurrogate implements SurrogateBenchmark {
 
     @Override
     public LearningCurve meanCurve(Architecture architecture) {
+        return meanCurve(architecture, new double[0]);
+    }
+
+    @Override
+    public LearningCurve meanCurve(Architecture architecture, double[] observed) {
         double[] out = new double[epochs()];
-        meanCurve(features(architecture), out);
+        meanCurve(features(architecture, observed), out);
         return LearningCurve.of(out);
     }
 
     @Override
     public LearningCurve noisyCurve(Architecture architecture, long seed) {
-        double[] x = features(architecture);
+        return noisyCurve(architecture, new double[0], seed);
+    }
+
+    @Override
+    public LearningCurve noisyCurve(Architecture architecture, double[] observed, long seed) {
+        double[] x = features(architecture, observed);
         double[] labels = new double[basis.components()];
         regressor.predict(x, labels);
         double[] curve = new double[epochs()];
-        basis.decode(labels, curve);
+        decode(x, 0, labels, curve);
         noise.addNoise(noiseInput(x, labels), curve, random(architecture, seed));
         return LearningCurve.of(curve);
     }
 
-    /** The predicted per-epoch noise standard deviation of an architecture. */
+    /** The predicted per-epoch noise standard deviation of an architecture (no observed epochs). */
     public LearningCurve noiseSigma(Architecture architecture) {
-        double[] x = features(architecture);
+        return noiseSigma(architecture, new double[0]);
+    }
+
+    /** The predicted per-epoch noise standard deviation of an architecture given its observed first epochs. */
+    public LearningCurve noiseSigma(Architecture architecture, double[] observed) {
+        double[] x = features(architecture, observed);
         double[] labels = new double[basis.components()];
         regressor.predict(x, labels);
         double[] sigma = new double[epochs()];

@@ -27,6 +27,32 @@ public interface SurrogateBenchmark {
     /** A noisy curve as training seed {@code seed} would give it. */
     LearningCurve noisyCurve(Architecture architecture, long seed);
 
+    /**
+     * How many first epochs of the curve the surrogate takes as input besides the architecture (NAS-Bench-x11's
+     * "w. accs" variant); 0 for a surrogate of the architecture alone.
+     */
+    default int observedEpochs() {
+        return 0;
+    }
+
+    /** The mean curve given the first {@link #observedEpochs()} observed values of the curve. */
+    default LearningCurve meanCurve(Architecture architecture, double[] observed) {
+        if (observed.length != observedEpochs()) {
+            throw new IllegalArgumentException("this surrogate takes " + observedEpochs() + " observed epochs, got "
+                    + observed.length);
+        }
+        return meanCurve(architecture);
+    }
+
+    /** A noisy curve of training seed {@code seed} given the first {@link #observedEpochs()} observed values. */
+    default LearningCurve noisyCurve(Architecture architecture, double[] observed, long seed) {
+        if (observed.length != observedEpochs()) {
+            throw new IllegalArgumentException("this surrogate takes " + observedEpochs() + " observed epochs, got "
+                    + observed.length);
+        }
+        return noisyCurve(architecture, seed);
+    }
+
     /** The mean curve's value at {@code epoch} (0-based). */
     default double valueAt(Architecture architecture, int epoch) {
         checkEpoch(epoch);

@@ -18,10 +18,12 @@ import org.curvebench.noise.SlidingWindowNoiseTrainer;
  * @param noise              fits the noise model
  * @param validationFraction share of training architectures held out for early stopping
  * @param seed               makes every random choice reproducible
+ * @param observedEpochs     first epochs of the curve itself appended to the features (NAS-Bench-x11's
+ *                           "w. accs" variant); queries must then give them; 0 for none
  */
 public record SurrogateConfig(String metric, String encoder, int components, boolean centred,
                               RegressorTrainer regressor, NoiseModelTrainer noise, double validationFraction,
-                              long seed) {
+                              long seed, int observedEpochs) {
 
     public static final int DEFAULT_COMPONENTS = 5;
     public static final int DEFAULT_NOISE_WINDOW = 9;
@@ -30,6 +32,9 @@ public record SurrogateConfig(String metric, String encoder, int components, boo
         if (components < 1) {
             throw new IllegalArgumentException("--components must be at least 1, got " + components);
         }
+        if (observedEpochs < 0) {
+            throw new IllegalArgumentException("--observed-epochs must be 0 or more, got " + observedEpochs);
+        }
         if (validationFraction < 0 || validationFraction >= 1) {
             throw new IllegalArgumentException("the validation fraction must be in [0, 1), got " + validationFraction);
         }
@@ -37,7 +42,7 @@ public record SurrogateConfig(String metric, String encoder, int components, boo
 
     public static SurrogateConfig defaults(String metric) {
         return new SurrogateConfig(metric, null, DEFAULT_COMPONENTS, true, LightGbmTrainer.defaults(),
-                slidingWindow(DEFAULT_NOISE_WINDOW), 0.1, 0);
+                slidingWindow(DEFAULT_NOISE_WINDOW), 0.1, 0, 0);
     }
 
     /** The sliding-window noise model with its spread regressed by the default gradient-boosted trees. */
@@ -51,27 +56,31 @@ public record SurrogateConfig(String metric, String encoder, int components, boo
     }
 
     public SurrogateConfig withSeed(long newSeed) {
-        return new SurrogateConfig(metric, encoder, components, centred, regressor, noise, validationFraction, newSeed);
+        return new SurrogateConfig(metric, encoder, components, centred, regressor, noise, validationFraction, newSeed, observedEpochs);
     }
 
     public SurrogateConfig withComponents(int k) {
-        return new SurrogateConfig(metric, encoder, k, centred, regressor, noise, validationFraction, seed);
+        return new SurrogateConfig(metric, encoder, k, centred, regressor, noise, validationFraction, seed, observedEpochs);
     }
 
     public SurrogateConfig withEncoder(String name) {
-        return new SurrogateConfig(metric, name, components, centred, regressor, noise, validationFraction, seed);
+        return new SurrogateConfig(metric, name, components, centred, regressor, noise, validationFraction, seed, observedEpochs);
     }
 
     public SurrogateConfig withRegressor(RegressorTrainer trainer) {
-        return new SurrogateConfig(metric, encoder, components, centred, trainer, noise, validationFraction, seed);
+        return new SurrogateConfig(metric, encoder, components, centred, trainer, noise, validationFraction, seed, observedEpochs);
     }
 
     public SurrogateConfig withNoise(NoiseModelTrainer trainer) {
-        return new SurrogateConfig(metric, encoder, components, centred, regressor, trainer, validationFraction, seed);
+        return new SurrogateConfig(metric, encoder, components, centred, regressor, trainer, validationFraction, seed, observedEpochs);
+    }
+
+    public SurrogateConfig withObservedEpochs(int n) {
+        return new SurrogateConfig(metric, encoder, components, centred, regressor, noise, validationFraction, seed, n);
     }
 
     /** NAS-Bench-x11's compression: SVD of the raw curves. */
     public SurrogateConfig x11Baseline() {
-        return new SurrogateConfig(metric, encoder, components, false, regressor, noise, validationFraction, seed);
+        return new SurrogateConfig(metric, encoder, components, false, regressor, noise, validationFraction, seed, observedEpochs);
     }
 }

@@ -45,12 +45,17 @@ public final class SurrogateTrainer {
         DatasetSplit split = DatasetSplit.of(data, 1 - config.validationFraction(), config.validationFraction(), config.seed());
         List<ArchitectureRuns> train = split.train().architectures();
         List<ArchitectureRuns> valid = split.validation().architectures();
-        double[][] x = features(encoder, train);
-        double[][] xValid = features(encoder, valid);
+        int observed = config.observedEpochs();
+        if (observed >= epochs) {
+            throw new IllegalArgumentException("--observed-epochs " + observed + " leaves nothing to predict: the curves have "
+                    + epochs + " epochs");
+        }
+        double[][] x = features(encoder, train, metric, observed);
+        double[][] xValid = features(encoder, valid, metric, observed);
         int dim = x[0].length;
 
         SvdCompressor.Fit compressed = new SvdCompressor(config.components(), config.centred())
-                .fit(meanCurves(train, metric));
+                .fit(meanCurves(train, metric, observed));
         CurveBasis basis = compressed.basis();
         if (basis.components() < config.components()) {
             warnings.accept("using " + basis.components() + " SVD components instead of " + config.components()
@@ -58,7 +63,7 @@ public final class SurrogateTrainer {
         }
         double[][] yValid = new double[valid.size()][];
         for (int i = 0; i < valid.size(); i++) {
-            yValid[i] = basis.encode(valid.get(i).meanCurve(metric).toArray());
+            yValid[i] = basis.encode(relative(valid.get(i).meanCurve(metric).toArray(), observed));
         }
         CurveRegressor regressor = config.regressor().fit(x, compressed.labels(), xValid, yValid, config.seed(), progress);
 
@@ -77,15 +82,17 @@ public final class SurrogateTrainer {
 
         Manifest manifest = new Manifest(Manifest.FORMAT, Manifest.FORMAT_VERSION, Manifest.CURVEBENCH_VERSION,
                 space.name(), encoder.name(), metric, epochs, basis.components(), basis.centred(),
-                config.regressor().name(), config.noise().name(), dim, data.digest(), data.size(), data.runCount(),
+                config.regressor().name(), config.noise().name(), dim, observed, data.digest(), data.size(), data.runCount(),
                 config.seed());
         return new CurveSurrogate(manifest, space, basis, regressor, noise);
     }
 
-    private static double[][] features(Encoder encoder, List<ArchitectureRuns> archs) {
+    /** Encoded architectures, each followed by the first {@code observed} epochs of its mean curve. */
+    private static double[][] features(Encoder encoder, List<ArchitectureRuns> archs, String metric, int observed) {
         double[][] x = new double[archs.size()][];
         for (int i = 0; i < x.length; i++) {
-            x[i] = encoder.encode(archs.get(i).architecture());
+            double[] head = observed == 0 ? new double[0] : archs.get(i).meanCurve(metric).head(observed).toArray();
+            x[i] = CurveSurrogate.withObserved(encoder.encode(archs.get(i).architecture()), head);
             if (i > 0 && x[i].length != x[0].length) {
                 throw new IllegalArgumentException("architectures encode to different lengths: " + x[0].length + " and "
                         + x[i].length + " (" + archs.get(i).key() + ")");
@@ -94,11 +101,23 @@ public final class SurrogateTrainer {
         return x;
     }
 
-    private static double[][] meanCurves(List<ArchitectureRuns> archs, String metric) {
+    /** The mean curves, relative to their last observed epoch when the surrogate observes some. */
+    private static double[][] meanCurves(List<ArchitectureRuns> archs, String metric, int observed) {
         double[][] y = new double[archs.size()][];
         for (int i = 0; i < y.length; i++) {
-            y[i] = archs.get(i).meanCurve(metric).toArray();
+            y[i] = relative(archs.get(i).meanCurve(metric).toArray(), observed);
         }
         return y;
+    }
+
+    /** The curve minus its value at the last observed epoch (unchanged when nothing is observed). */
+    private static double[] relative(double[] curve, int observed) {
+        if (observed > 0) {
+            double level = curve[observed - 1];
+            for (int e = 0; e < curve.length; e++) {
+                curve[e] -= level;
+            }
+        }
+        return curve;
     }
 }

@@ -34,6 +34,11 @@ final class FitOptions {
             description = "Most boosting rounds per component; early stopping usually ends sooner (default: ${DEFAULT-VALUE}).")
     int maxRounds;
 
+    @Option(names = "--observed-epochs", defaultValue = "0",
+            description = "Append the first N epochs of the curve to the features (NAS-Bench-x11's \"w. accs\"); "
+                    + "queries then pass them with --observed (default: ${DEFAULT-VALUE}).")
+    int observedEpochs;
+
     @Option(names = "--seed", defaultValue = "0", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -43,6 +48,7 @@ final class FitOptions {
                 d.earlyStoppingRounds(), d.threads());
         SurrogateConfig c = SurrogateConfig.defaults(metric == null ? defaultMetric : metric)
                 .withComponents(components).withEncoder(encoder).withRegressor(trees).withSeed(seed)
+                .withObservedEpochs(observedEpochs)
                 .withNoise(switch (noise) {
                     case "sliding-window" -> SurrogateConfig.slidingWindow(noiseWindow);
                     case "kde" -> SurrogateConfig.kde(noiseWindow);

@@ -44,6 +44,11 @@ final class QueryCommand implements Callable<Integer> {
         Path batch;
     }
 
+    @Option(names = "--observed", split = ",", paramLabel = "V",
+            description = "The first observed epochs of the curve (v1,v2,...), for a surrogate fitted with "
+                    + "--observed-epochs; batch lines give them as \"observed\": [...].")
+    double[] observed = new double[0];
+
     @Option(names = "--noise", description = "Sample a noisy curve of one training seed instead of the mean.")
     boolean noise;
 
@@ -61,7 +66,7 @@ final class QueryCommand implements Callable<Integer> {
         if (input.arch != null) {
             Architecture a = CurveTableFormat.parseArchitecture(input.arch, surrogate.space());
             Writer w = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
-            writeLine(w, a, noise ? surrogate.noisyCurve(a, seed) : surrogate.meanCurve(a));
+            writeLine(w, a, noise ? surrogate.noisyCurve(a, observed, seed) : surrogate.meanCurve(a, observed));
             w.flush();
             return 0;
         }
@@ -110,9 +115,33 @@ final class QueryCommand implements Callable<Integer> {
                     throw new DataFormatException(source, lineNo, "field 'arch': " + e.getMessage());
                 }
                 long s = node.has("seed") ? node.get("seed").asLong() : seed;
-                writeLine(w, a, noise ? surrogate.noisyCurve(a, s) : surrogate.meanCurve(a));
+                double[] seen = observed(node, source, lineNo);
+                try {
+                    writeLine(w, a, noise ? surrogate.noisyCurve(a, seen, s) : surrogate.meanCurve(a, seen));
+                } catch (IllegalArgumentException e) {
+                    throw new DataFormatException(source, lineNo, e.getMessage());
+                }
             }
         }
+    }
+
+    /** The line's "observed" values, or --observed when the line has none. */
+    private double[] observed(JsonNode node, String source, long lineNo) {
+        JsonNode o = node.get("observed");
+        if (o == null || o.isNull()) {
+            return observed;
+        }
+        if (!o.isArray()) {
+            throw new DataFormatException(source, lineNo, "field 'observed' must be an array of numbers");
+        }
+        double[] v = new double[o.size()];
+        for (int i = 0; i < v.length; i++) {
+            if (!o.get(i).isNumber()) {
+                throw new DataFormatException(source, lineNo, "field 'observed' element " + i + " is not a number");
+            }
+            v[i] = o.get(i).asDouble();
+        }
+        return v;
     }
 
     private static void writeLine(Writer w, Architecture a, LearningCurve curve) throws IOException {

@@ -11,7 +11,9 @@ import org.curvebench.surrogate.SurrogateBenchmark;
  * Evaluates a surrogate on held-out data as NAS-Bench-x11 does: its mean curves against each architecture's mean
  * over runs; where architectures have S &ge; 2 seeds, the tabular comparison (the mean of k seeds, k = 1..S-1,
  * predicting a held-out seed, beside the surrogate predicting the same seed; averaged over every choice of the
- * held-out seed) and the noise KL divergence between the seeds' spread and the surrogate's samples' spread.
+ * held-out seed) and the noise KL divergence between the seeds' spread and the surrogate's samples' spread. A
+ * surrogate with observed epochs is given the first epochs of the architecture's mean curve, or of the held-out
+ * seed's own curve when it predicts that seed.
  */
 public final class Evaluator {
 
@@ -37,12 +39,13 @@ public final class Evaluator {
             throw new IllegalArgumentException("evaluation needs at least 2 test architectures, got " + archs.size());
         }
         int n = archs.size();
+        int observed = surrogate.observedEpochs();
         double[][] truth = new double[n][];
         double[][] predicted = new double[n][];
         progress.start("evaluating on " + n + " architectures", n);
         for (int i = 0; i < n; i++) {
             truth[i] = archs.get(i).meanCurve(metric).toArray();
-            predicted[i] = surrogate.meanCurve(archs.get(i).architecture()).toArray();
+            predicted[i] = surrogate.meanCurve(archs.get(i).architecture(), head(truth[i], observed)).toArray();
             progress.advance(1);
         }
         progress.done();
@@ -60,17 +63,21 @@ public final class Evaluator {
             return new EvaluationReport(surrogate.space().name(), metric, epochs, n, meanFit, null, null, null, null);
         }
         List<double[][]> runs = new ArrayList<>();
-        double[][] surrogateCurves = new double[multi.size()][];
+        double[][][] surrogateCurves = new double[seeds][multi.size()][];
         for (int j = 0; j < multi.size(); j++) {
-            runs.add(archs.get(multi.get(j)).curves(metric));
-            surrogateCurves[j] = predicted[multi.get(j)];
+            double[][] r = archs.get(multi.get(j)).curves(metric);
+            runs.add(r);
+            for (int h = 0; h < seeds; h++) {
+                surrogateCurves[h][j] = observed == 0 ? predicted[multi.get(j)]
+                        : surrogate.meanCurve(archs.get(multi.get(j)).architecture(), head(r[h], observed)).toArray();
+            }
         }
         List<EvaluationReport.TabularFit> tabular = new ArrayList<>();
         for (int k = 1; k < seeds; k++) {
             tabular.add(new EvaluationReport.TabularFit(k, tabularFit(runs, seeds, k)));
         }
         CurveFit vsSeed = surrogateVsHeldout(runs, seeds, surrogateCurves);
-        EvaluationReport.NoiseFit noise = noiseFit(surrogate, multi, archs, runs, seeds, epochs);
+        EvaluationReport.NoiseFit noise = noiseFit(surrogate, multi, archs, truth, runs, seeds, epochs);
         return new EvaluationReport(surrogate.space().name(), metric, epochs, n, meanFit, seeds, tabular, vsSeed, noise);
     }
 
@@ -96,14 +103,18 @@ public final class Evaluator {
         return CurveFit.mean(fits);
     }
 
-    private static CurveFit surrogateVsHeldout(List<double[][]> runs, int seeds, double[][] surrogateCurves) {
+    /**
+     * The surrogate's mean curve predicting seed h, averaged over h; a surrogate with observed epochs sees the
+     * first epochs of seed h itself.
+     */
+    private static CurveFit surrogateVsHeldout(List<double[][]> runs, int seeds, double[][][] surrogateCurves) {
         List<CurveFit> fits = new ArrayList<>();
         for (int h = 0; h < seeds; h++) {
             double[][] truth = new double[runs.size()][];
             for (int a = 0; a < runs.size(); a++) {
                 truth[a] = runs.get(a)[h];
             }
-            fits.add(CurveFit.of(truth, surrogateCurves));
+            fits.add(CurveFit.of(truth, surrogateCurves[h]));
         }
         return CurveFit.mean(fits);
     }
@@ -113,16 +124,17 @@ public final class Evaluator {
      * Gaussian of the surrogate's noisy samples around its mean curve, averaged over architectures.
      */
     private EvaluationReport.NoiseFit noiseFit(SurrogateBenchmark surrogate, List<Integer> multi,
-                                               List<ArchitectureRuns> archs, List<double[][]> runs, int seeds,
-                                               int epochs) {
+                                               List<ArchitectureRuns> archs, double[][] truth,
+                                               List<double[][]> runs, int seeds, int epochs) {
         double[] klSum = new double[epochs];
         double[][] samples = new double[NOISE_SAMPLES][];
         progress.start("sampling noise for " + multi.size() + " architectures", multi.size());
         for (int j = 0; j < multi.size(); j++) {
             var arch = archs.get(multi.get(j)).architecture();
-            double[] mean = surrogate.meanCurve(arch).toArray();
+            double[] observed = head(truth[multi.get(j)], surrogate.observedEpochs());
+            double[] mean = surrogate.meanCurve(arch, observed).toArray();
             for (int s = 0; s < NOISE_SAMPLES; s++) {
-                samples[s] = surrogate.noisyCurve(arch, s).toArray();
+                samples[s] = surrogate.noisyCurve(arch, observed, s).toArray();
             }
             double[][] r = runs.get(j);
             for (int e = 0; e < epochs; e++) {
@@ -142,6 +154,10 @@ public final class Evaluator {
             kl[e] = klSum[e] / multi.size();
         }
         return new EvaluationReport.NoiseFit(Statistics.finiteMean(kl), kl[epochs - 1], NOISE_SAMPLES);
+    }
+
+    private static double[] head(double[] curve, int n) {
+        return java.util.Arrays.copyOf(curve, n);
     }
 
     /** Mean and unbiased variance (floored) of column e over the first {@code count} rows. */
