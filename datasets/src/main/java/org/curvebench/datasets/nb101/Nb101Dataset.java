@@ -29,16 +29,19 @@ public final class Nb101Dataset {
 
     private final Map<String, Entry> entries;
     private final Set<Integer> budgets;
+    private final long records;
 
-    private Nb101Dataset(Map<String, Entry> entries, Set<Integer> budgets) {
+    private Nb101Dataset(Map<String, Entry> entries, Set<Integer> budgets, long records) {
         this.entries = entries;
         this.budgets = Collections.unmodifiableSet(budgets);
+        this.records = records;
     }
 
     /** Loads a NAS-Bench-101 TFRecord file; corrupt or inconsistent records fail naming their byte offset. */
     public static Nb101Dataset load(Path path, Progress progress) throws IOException {
         Map<String, Entry> entries = new LinkedHashMap<>();
         Set<Integer> budgets = new TreeSet<>();
+        long records = 0;
         progress.start("reading " + path.getFileName(), Files.size(path));
         try (Nb101TfRecordReader reader = Nb101TfRecordReader.open(path)) {
             long reported = 0;
@@ -68,6 +71,7 @@ public final class Nb101Dataset {
                 entry.byBudget().computeIfAbsent(r.epochs(), e -> new ArrayList<>(3))
                         .add(Nb101RepeatStats.of(r.evaluations().get(1), r.evaluations().get(2)));
                 budgets.add(r.epochs());
+                records++;
                 progress.advance(reader.offset() - reported);
                 reported = reader.offset();
             }
@@ -77,12 +81,17 @@ public final class Nb101Dataset {
         if (entries.isEmpty()) {
             throw new DataFormatException(path + ": no records in the file");
         }
-        return new Nb101Dataset(entries, budgets);
+        return new Nb101Dataset(entries, budgets, records);
     }
 
     /** Number of distinct cells. */
     public int size() {
         return entries.size();
+    }
+
+    /** Number of records (training runs) read from the file. */
+    public long records() {
+        return records;
     }
 
     /** The budgets (epochs) present in the file, ascending. */
