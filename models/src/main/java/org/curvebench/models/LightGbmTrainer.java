@@ -132,33 +132,47 @@ public record LightGbmTrainer(double learningRate, int numLeaves, int maxDepth, 
     }
 
     /**
-     * Loads LightGBM's native library. lightgbm4j unpacks it under a fixed name in {@code java.io.tmpdir}, so two
-     * processes starting at once overwrite each other's mapped library (the JVM dies with SIGBUS); each process
-     * therefore unpacks into a folder of its own, pointing {@code java.io.tmpdir} there only while it loads.
+     * Loads LightGBM's native library once per JVM. lightgbm4j unpacks it, when its booster class initialises,
+     * under a fixed name in {@code java.io.tmpdir}, so two processes starting at once overwrite each other's
+     * mapped library and the JVM dies with SIGBUS. Each process therefore unpacks into a folder of its own,
+     * pointing {@code java.io.tmpdir} there only while the class initialises.
      */
-    private static void loadNative() {
-        if (LGBMBooster.isNativeLoaded()) {
-            return;
+    static void loadNative() {
+        if (!NativeLibrary.LOADED) {
+            throw new IllegalStateException("LightGBM's native library could not be loaded (" + NativeLibrary.PROBLEM
+                    + "); it needs linux/macOS/windows x86_64 or linux aarch64 with libgomp (apt-get install libgomp1), "
+                    + "and a writable temporary folder");
         }
-        synchronized (LightGbmTrainer.class) {
+    }
+
+    /** Initialised on first use: the JVM runs this exactly once, whatever the threads. */
+    private static final class NativeLibrary {
+        static final boolean LOADED;
+        static final String PROBLEM;
+
+        static {
             String tmp = System.getProperty("java.io.tmpdir");
+            String problem = "";
+            boolean loaded = false;
             try {
                 java.nio.file.Path own = java.nio.file.Files.createTempDirectory("curvebench-lightgbm-");
                 own.toFile().deleteOnExit();
                 System.setProperty("java.io.tmpdir", own.toString());
                 try {
+                    Class.forName(LGBMBooster.class.getName(), true, LightGbmTrainer.class.getClassLoader());
                     LGBMBooster.loadNative();
+                    loaded = LGBMBooster.isNativeLoaded();
                 } finally {
                     System.setProperty("java.io.tmpdir", tmp);
                     try (var files = java.nio.file.Files.list(own)) {
                         files.forEach(f -> f.toFile().deleteOnExit());
                     }
                 }
-            } catch (IOException | UnsatisfiedLinkError e) {
-            throw new IllegalStateException("LightGBM's native library could not be loaded (" + e.getMessage()
-                    + "); it needs linux/macOS/windows x86_64 or linux aarch64 with libgomp (apt-get install libgomp1), "
-                    + "and a writable java.io.tmpdir", e);
+            } catch (IOException | ClassNotFoundException | LinkageError e) {
+                problem = e.toString();
             }
+            LOADED = loaded;
+            PROBLEM = problem;
         }
     }
 

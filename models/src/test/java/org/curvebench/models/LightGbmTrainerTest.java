@@ -73,7 +73,7 @@ class LightGbmTrainerTest {
         double[][] y = targets(x);
         String params = "objective=regression num_leaves=15 min_data_in_leaf=5 deterministic=true "
                 + "force_row_wise=true num_threads=1 seed=1 verbosity=-1";
-        LGBMBooster.loadNative();
+        LightGbmTrainer.loadNative();
         double[] flat = new double[400 * 4];
         float[] label = new float[400];
         for (int i = 0; i < 400; i++) {

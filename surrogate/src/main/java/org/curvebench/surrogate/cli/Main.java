@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "curvebench", mixinStandardHelpOptions = true, version = "CurveBench 0.1.0",
         description = "Surrogate NAS benchmarks that return whole learning curves (NAS-Bench-x11 style).",
         subcommands = {DemoCommand.class, FitCommand.class, EvaluateCommand.class, QueryCommand.class,
-                SimulateCommand.class, SplitCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class})
+                SimulateCommand.class, SplitCommand.class, BenchmarkCommand.class, Nb101Command.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -36,7 +37,7 @@ public final class Main implements Runnable {
                 if (cause instanceof java.nio.file.NoSuchFileException nsf) {
                     message = nsf.getFile() + ": " + (nsf.getReason() == null ? "no such file" : nsf.getReason());
                 }
-                commandLine.getErr().println("curvebench " + commandLine.getCommandName() + ": error: " + message);
+                commandLine.getErr().println(commandLine.getCommandSpec().qualifiedName() + ": error: " + message);
                 return 1;
             }
             throw e;

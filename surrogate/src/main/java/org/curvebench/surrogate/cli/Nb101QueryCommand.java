@@ -1,0 +1,73 @@
+package org.curvebench.surrogate.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.curvebench.datasets.nb101.Nb101Dataset;
+import org.curvebench.encoding.nb101.Nb101Cell;
+import org.curvebench.encoding.nb101.Nb101Space;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code curvebench nb101 query}: one cell's tabular results, like the NAS-Bench-101 API's get_metrics_from_spec. */
+@Command(name = "query", mixinStandardHelpOptions = true,
+        description = {"Print a cell's NAS-Bench-101 results as JSON: the fixed statistics (module_hash, "
+                + "module_adjacency, module_operations, trainable_parameters) and each repeat's halfway and final "
+                + "training time and train/validation/test accuracy (computed_stats), like the API's "
+                + "get_metrics_from_spec.",
+                "The cell is pruned and hashed first, so any isomorphic form of it is found."})
+final class Nb101QueryCommand implements Callable<Integer> {
+
+    @Option(names = "--dataset", required = true,
+            description = "NAS-Bench-101 TFRecord file (nasbench_only108.tfrecord, nasbench_full.tfrecord).")
+    Path dataset;
+
+    @Option(names = "--adjacency", required = true,
+            description = "Adjacency matrix as JSON, e.g. '[[0,1,1],[0,0,1],[0,0,0]]'.")
+    String adjacency;
+
+    @Option(names = "--ops", required = true, split = ",",
+            description = "Operations, comma-separated: names (input,conv3x3-bn-relu,...,output) or labels (-1,0,...,-2).")
+    String[] ops;
+
+    @Option(names = "--epochs", defaultValue = "108",
+            description = "Budget in epochs: 108 in nasbench_only108; 4, 12, 36 or 108 in the full file "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Override
+    public Integer call() throws Exception {
+        Nb101Cell cell = new Nb101Space().parse(spec());
+        Session session = new Session();
+        Nb101Dataset data = Nb101Dataset.load(dataset, session.progress);
+        System.out.println(ReportFormat.JSON.writerWithDefaultPrettyPrinter()
+                .writeValueAsString(data.query(cell, epochs).toJson()));
+        return 0;
+    }
+
+    /** The cell as the space parses it: {"adjacency": ..., "ops": [...]}, labels kept as numbers. */
+    private ObjectNode spec() {
+        JsonNode matrix;
+        try {
+            matrix = ReportFormat.JSON.readTree(adjacency);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("--adjacency is not valid JSON (" + e.getOriginalMessage()
+                    + "); write it as '[[0,1,...],...]'");
+        }
+        ObjectNode node = ReportFormat.JSON.createObjectNode();
+        node.set("adjacency", matrix);
+        ArrayNode list = node.putArray("ops");
+        for (String op : ops) {
+            String o = op.strip();
+            if (o.matches("-?\\d+")) {
+                list.add(Integer.parseInt(o));
+            } else {
+                list.add(o);
+            }
+        }
+        return node;
+    }
+}
