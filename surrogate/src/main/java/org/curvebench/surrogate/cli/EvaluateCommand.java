@@ -26,11 +26,14 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of a table.")
     boolean json;
 
+    @picocli.CommandLine.Mixin
+    GraphsOption graphs;
+
     @Override
     public Integer call() throws Exception {
         Session session = new Session();
         CurveSurrogate surrogate = session.files.load(model);
-        CurveDataset test = session.load(format, data, surrogate.space());
+        CurveDataset test = session.load(format, data, surrogate.space(), graphs.graphs);
         EvaluationReport report = new Evaluator(session.progress).evaluate(surrogate, test);
         System.out.print(json ? ReportFormat.json(report) + "\n" : ReportFormat.table(report));
         return 0;

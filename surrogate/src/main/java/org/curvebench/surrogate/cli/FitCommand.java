@@ -30,12 +30,15 @@ final class FitCommand implements Callable<Integer> {
     @Mixin
     FitOptions fit;
 
+    @picocli.CommandLine.Mixin
+    GraphsOption graphs;
+
     @Override
     public Integer call() throws Exception {
         Session session = new Session();
         SearchSpace s = session.spaces.get(space);
         var config = fit.config(s.defaultMetric());
-        CurveDataset dataset = session.load(format, data, s);
+        CurveDataset dataset = session.load(format, data, s, graphs.graphs);
         session.err.printf("loaded %d architectures, %d runs of %s from %s%n", dataset.size(), dataset.runCount(),
                 config.metric(), data);
         long t0 = System.nanoTime();

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import org.curvebench.datasets.CurveDataset;
+import org.curvebench.datasets.DatasetFormat;
 import org.curvebench.datasets.DatasetFormats;
+import org.curvebench.datasets.nb101.Nb101ResultsFormat;
 import org.curvebench.datasets.Progress;
 import org.curvebench.encoding.SearchSpace;
 import org.curvebench.encoding.SearchSpaces;
@@ -21,7 +23,19 @@ final class Session {
 
     /** Loads data and says in one line what was left out, with the first reasons. */
     CurveDataset load(String format, Path data, SearchSpace space) throws IOException {
-        CurveDataset dataset = formats.get(format).read(data, space, progress);
+        return load(format, data, space, null);
+    }
+
+    /** As {@link #load(String, Path, SearchSpace)}, with the graphs file of NAS-Bench-101 results when given. */
+    CurveDataset load(String format, Path data, SearchSpace space, Path graphs) throws IOException {
+        DatasetFormat reader = formats.get(format);
+        if (graphs != null) {
+            if (!(reader instanceof Nb101ResultsFormat results)) {
+                throw new IllegalArgumentException("--graphs applies to --format " + Nb101ResultsFormat.NAME + " only");
+            }
+            reader = results.withGraphs(graphs);
+        }
+        CurveDataset dataset = reader.read(data, space, progress);
         if (!dataset.skipped().isEmpty()) {
             err.println("note: left out " + dataset.skipped().size() + " run(s) of " + data + "; first: "
                     + dataset.skipped().get(0));

@@ -36,10 +36,13 @@ final class SplitCommand implements Callable<Integer> {
     @Option(names = "--out-dir", required = true, description = "Folder to write train and test into.")
     Path outDir;
 
+    @picocli.CommandLine.Mixin
+    GraphsOption graphs;
+
     @Override
     public Integer call() throws Exception {
         Session session = new Session();
-        CurveDataset dataset = session.load(format, data, session.spaces.get(space));
+        CurveDataset dataset = session.load(format, data, session.spaces.get(space), graphs.graphs);
         DatasetSplit split = DatasetSplit.of(dataset, 1 - testFraction, 0, seed);
         Files.createDirectories(outDir);
         if (format.equals(NasBenchNlpFormat.NAME)) {
