@@ -35,10 +35,10 @@ final class FitOptions {
     String regressor;
 
     @Option(names = "--learning-rate",
-            description = "Boosting learning rate (default: 0.1 for lightgbm, 0.2 for oblivious).")
+            description = "Boosting learning rate (default: 0.1).")
     Double learningRate;
 
-    @Option(names = "--depth", description = "Depth of oblivious trees (default: 6; --regressor oblivious only).")
+    @Option(names = "--depth", description = "Depth of oblivious trees (default: 5; --regressor oblivious only).")
     Integer depth;
 
     @Option(names = "--max-rounds", defaultValue = "2000",
