@@ -8,7 +8,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  * Implementations are immutable, thread-safe, and serialisable with Jackson.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({@JsonSubTypes.Type(value = TreeEnsembleRegressor.class, name = "tree-ensemble")})
+@JsonSubTypes({@JsonSubTypes.Type(value = TreeEnsembleRegressor.class, name = "tree-ensemble"),
+        @JsonSubTypes.Type(value = ObliviousTreeRegressor.class, name = "oblivious-trees")})
 public interface CurveRegressor {
 
     int inputDimension();

@@ -1,6 +1,7 @@
 package org.curvebench.surrogate;
 
 import org.curvebench.models.LightGbmTrainer;
+import org.curvebench.models.ObliviousBoostingTrainer;
 import org.curvebench.models.RegressorTrainer;
 import org.curvebench.noise.KdeNoiseTrainer;
 import org.curvebench.noise.NoiseModelTrainer;
@@ -48,6 +49,20 @@ public record SurrogateConfig(String metric, String encoder, int components, boo
     /** The sliding-window noise model with its spread regressed by the default gradient-boosted trees. */
     public static NoiseModelTrainer slidingWindow(int window) {
         return new SlidingWindowNoiseTrainer(window, DEFAULT_COMPONENTS, LightGbmTrainer.defaults());
+    }
+
+    /** The sliding-window noise model with its spread regressed by {@code spread}. */
+    public static NoiseModelTrainer slidingWindow(int window, RegressorTrainer spread) {
+        return new SlidingWindowNoiseTrainer(window, DEFAULT_COMPONENTS, spread);
+    }
+
+    /**
+     * The defaults with pure-Java oblivious boosted trees ({@link ObliviousBoostingTrainer#defaults()}) for both
+     * the components and the noise model's spread: no native code at fit time, and faster batch queries.
+     */
+    public static SurrogateConfig obliviousTrees(String metric) {
+        return defaults(metric).withRegressor(ObliviousBoostingTrainer.defaults())
+                .withNoise(slidingWindow(DEFAULT_NOISE_WINDOW, ObliviousBoostingTrainer.defaults()));
     }
 
     /** The kernel-density noise model of NAS-Bench-x11's released code. */

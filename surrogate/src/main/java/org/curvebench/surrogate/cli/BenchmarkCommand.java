@@ -110,7 +110,12 @@ final class BenchmarkCommand implements Callable<Integer> {
         o.put("fit_s", fitSeconds);
         o.put("query_us", queryMicros);
         o.put("batch_curves_per_s", curvesPerSecond);
-        o.put("trees", ((org.curvebench.models.TreeEnsembleRegressor) s.regressor()).treeCount());
+        if (s.regressor() instanceof org.curvebench.models.TreeEnsembleRegressor trees) {
+            o.put("trees", trees.treeCount());
+        } else if (s.regressor() instanceof org.curvebench.models.ObliviousTreeRegressor trees) {
+            o.put("trees", trees.treeCount());
+            o.put("depth", trees.depth());
+        }
         o.put("checksum", sink == 42 ? 1 : 0);
         System.out.println(o);
         return 0;

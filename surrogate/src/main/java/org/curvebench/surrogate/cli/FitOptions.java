@@ -1,6 +1,8 @@
 package org.curvebench.surrogate.cli;
 
 import org.curvebench.models.LightGbmTrainer;
+import org.curvebench.models.ObliviousBoostingTrainer;
+import org.curvebench.models.RegressorTrainer;
 import org.curvebench.surrogate.SurrogateConfig;
 import picocli.CommandLine.Option;
 
@@ -27,8 +29,17 @@ final class FitOptions {
     @Option(names = "--noise-window", defaultValue = "9", description = "Sliding window in epochs (odd; default: ${DEFAULT-VALUE}).")
     int noiseWindow;
 
-    @Option(names = "--learning-rate", defaultValue = "0.1", description = "Boosting learning rate (default: ${DEFAULT-VALUE}).")
-    double learningRate;
+    @Option(names = "--regressor", defaultValue = "lightgbm",
+            description = "Component regressor: lightgbm (default; LightGBM trees per component) or oblivious "
+                    + "(pure-Java multi-output oblivious boosted trees, faster batch queries).")
+    String regressor;
+
+    @Option(names = "--learning-rate",
+            description = "Boosting learning rate (default: 0.1).")
+    Double learningRate;
+
+    @Option(names = "--depth", description = "Depth of oblivious trees (default: 5; --regressor oblivious only).")
+    Integer depth;
 
     @Option(names = "--max-rounds", defaultValue = "2000",
             description = "Most boosting rounds per component; early stopping usually ends sooner (default: ${DEFAULT-VALUE}).")
@@ -43,14 +54,31 @@ final class FitOptions {
     long seed;
 
     SurrogateConfig config(String defaultMetric) {
-        LightGbmTrainer d = LightGbmTrainer.defaults();
-        LightGbmTrainer trees = new LightGbmTrainer(learningRate, d.numLeaves(), d.maxDepth(), d.minDataInLeaf(), maxRounds,
-                d.earlyStoppingRounds(), d.threads());
+        RegressorTrainer trees = switch (regressor) {
+            case LightGbmTrainer.NAME -> {
+                if (depth != null) {
+                    throw new IllegalArgumentException("--depth applies to --regressor oblivious only");
+                }
+                LightGbmTrainer d = LightGbmTrainer.defaults();
+                yield new LightGbmTrainer(learningRate == null ? d.learningRate() : learningRate, d.numLeaves(),
+                        d.maxDepth(), d.minDataInLeaf(), maxRounds, d.earlyStoppingRounds(), d.threads());
+            }
+            case ObliviousBoostingTrainer.NAME -> {
+                ObliviousBoostingTrainer o = ObliviousBoostingTrainer.defaults().withMaxRounds(maxRounds);
+                if (learningRate != null) {
+                    o = o.withLearningRate(learningRate);
+                }
+                yield depth == null ? o : o.withDepth(depth);
+            }
+            default -> throw new IllegalArgumentException("--regressor must be lightgbm or oblivious, not '" + regressor + "'");
+        };
         SurrogateConfig c = SurrogateConfig.defaults(metric == null ? defaultMetric : metric)
                 .withComponents(components).withEncoder(encoder).withRegressor(trees).withSeed(seed)
                 .withObservedEpochs(observedEpochs)
                 .withNoise(switch (noise) {
-                    case "sliding-window" -> SurrogateConfig.slidingWindow(noiseWindow);
+                    case "sliding-window" -> trees instanceof ObliviousBoostingTrainer
+                            ? SurrogateConfig.slidingWindow(noiseWindow, ObliviousBoostingTrainer.defaults())
+                            : SurrogateConfig.slidingWindow(noiseWindow);
                     case "kde" -> SurrogateConfig.kde(noiseWindow);
                     default -> throw new IllegalArgumentException("--noise must be sliding-window or kde, not '" + noise + "'");
                 });
