@@ -30,6 +30,14 @@ public interface SearchSpace {
         return encoder(encoderNames().get(0));
     }
 
+    /**
+     * How many first epochs of the curve a surrogate of this space takes as features unless told otherwise
+     * (NAS-Bench-x11's "w. accs" variant; see README for the measurements behind each space's choice).
+     */
+    default int defaultObservedEpochs() {
+        return 0;
+    }
+
     /** The metric a surrogate of this space predicts unless told otherwise. */
     default String defaultMetric() {
         return "val_acc";

@@ -41,12 +41,21 @@ public record SurrogateConfig(String metric, String encoder, int components, boo
         }
     }
 
+    /**
+     * CurveBench's defaults: centred SVD, multi-output oblivious boosted trees for the components and for the
+     * noise spread (pure Java: fast batch queries, no native code), sliding-window noise.
+     */
     public static SurrogateConfig defaults(String metric) {
-        return new SurrogateConfig(metric, null, DEFAULT_COMPONENTS, true, LightGbmTrainer.defaults(),
-                slidingWindow(DEFAULT_NOISE_WINDOW), 0.1, 0, 0);
+        return new SurrogateConfig(metric, null, DEFAULT_COMPONENTS, true, ObliviousBoostingTrainer.defaults(),
+                slidingWindow(DEFAULT_NOISE_WINDOW, ObliviousBoostingTrainer.defaults()), 0.1, 0, 0);
     }
 
-    /** The sliding-window noise model with its spread regressed by the default gradient-boosted trees. */
+    /** The defaults with LightGBM (one booster per component, also for the noise spread): most accurate on large data. */
+    public static SurrogateConfig lightGbm(String metric) {
+        return defaults(metric).withRegressor(LightGbmTrainer.defaults()).withNoise(slidingWindow(DEFAULT_NOISE_WINDOW));
+    }
+
+    /** The sliding-window noise model with its spread regressed by LightGBM. */
     public static NoiseModelTrainer slidingWindow(int window) {
         return new SlidingWindowNoiseTrainer(window, DEFAULT_COMPONENTS, LightGbmTrainer.defaults());
     }
@@ -60,10 +69,6 @@ public record SurrogateConfig(String metric, String encoder, int components, boo
      * The defaults with pure-Java oblivious boosted trees ({@link ObliviousBoostingTrainer#defaults()}) for both
      * the components and the noise model's spread: no native code at fit time, and faster batch queries.
      */
-    public static SurrogateConfig obliviousTrees(String metric) {
-        return defaults(metric).withRegressor(ObliviousBoostingTrainer.defaults())
-                .withNoise(slidingWindow(DEFAULT_NOISE_WINDOW, ObliviousBoostingTrainer.defaults()));
-    }
 
     /** The kernel-density noise model of NAS-Bench-x11's released code. */
     public static NoiseModelTrainer kde(int window) {

@@ -51,7 +51,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         Session session = new Session();
         CurveDataset dataset = data != null ? session.load(format, data, session.spaces.get(space))
                 : SimulatedNb201Benchmark.generate(archs, 1, epochs, fit.seed).dataset();
-        var config = fit.config(dataset.space().defaultMetric());
+        var config = fit.config(dataset.space());
         DatasetSplit split = DatasetSplit.of(dataset, 0.8, 0.1, fit.seed);
         long t0 = System.nanoTime();
         CurveSurrogate s = new SurrogateTrainer(config, session.progress, w -> session.err.println("warning: " + w))

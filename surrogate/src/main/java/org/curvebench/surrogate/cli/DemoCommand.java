@@ -57,7 +57,7 @@ final class DemoCommand implements Callable<Integer> {
         CurveTableWriter.write(split.test(), outDir.resolve("simulated-nb201-test.jsonl.gz"));
 
         long t0 = System.nanoTime();
-        CurveSurrogate surrogate = new SurrogateTrainer(fit.config("val_acc"), session.progress,
+        CurveSurrogate surrogate = new SurrogateTrainer(fit.config(new org.curvebench.encoding.nb201.Nb201Space()), session.progress,
                 w -> session.err.println("warning: " + w)).fit(split.train());
         double fitSeconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf(Locale.ROOT, "fitted on %d architectures in %.1f s (%d SVD components, %s compression, %s noise)%n%n",

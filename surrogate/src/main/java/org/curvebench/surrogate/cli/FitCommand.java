@@ -37,7 +37,7 @@ final class FitCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Session session = new Session();
         SearchSpace s = session.spaces.get(space);
-        var config = fit.config(s.defaultMetric());
+        var config = fit.config(s);
         CurveDataset dataset = session.load(format, data, s, graphs.graphs);
         session.err.printf("loaded %d architectures, %d runs of %s from %s%n", dataset.size(), dataset.runCount(),
                 config.metric(), data);

@@ -4,6 +4,7 @@ import org.curvebench.models.LightGbmTrainer;
 import org.curvebench.models.ObliviousBoostingTrainer;
 import org.curvebench.models.RegressorTrainer;
 import org.curvebench.surrogate.SurrogateConfig;
+import org.curvebench.encoding.SearchSpace;
 import picocli.CommandLine.Option;
 
 /** Options that say how a surrogate is fitted, shared by {@code fit}, {@code demo} and {@code benchmark}. */
@@ -29,31 +30,31 @@ final class FitOptions {
     @Option(names = "--noise-window", defaultValue = "9", description = "Sliding window in epochs (odd; default: ${DEFAULT-VALUE}).")
     int noiseWindow;
 
-    @Option(names = "--regressor", defaultValue = "lightgbm",
-            description = "Component regressor: lightgbm (default; LightGBM trees per component) or oblivious "
-                    + "(pure-Java multi-output oblivious boosted trees, faster batch queries).")
+    @Option(names = "--regressor", defaultValue = "oblivious",
+            description = "Component regressor: oblivious (default; pure-Java multi-output oblivious boosted trees, "
+                    + "fast batch queries) or lightgbm (LightGBM trees per component, slower to query).")
     String regressor;
 
     @Option(names = "--learning-rate",
-            description = "Boosting learning rate (default: 0.1).")
+            description = "Boosting learning rate (default: 0.3 for oblivious, 0.1 for lightgbm).")
     Double learningRate;
 
-    @Option(names = "--depth", description = "Depth of oblivious trees (default: 5; --regressor oblivious only).")
+    @Option(names = "--depth", description = "Depth of oblivious trees (default: 3; --regressor oblivious only).")
     Integer depth;
 
     @Option(names = "--max-rounds", defaultValue = "2000",
             description = "Most boosting rounds per component; early stopping usually ends sooner (default: ${DEFAULT-VALUE}).")
     int maxRounds;
 
-    @Option(names = "--observed-epochs", defaultValue = "0",
+    @Option(names = "--observed-epochs",
             description = "Append the first N epochs of the curve to the features (NAS-Bench-x11's \"w. accs\"); "
-                    + "queries then pass them with --observed (default: ${DEFAULT-VALUE}).")
-    int observedEpochs;
+                    + "queries then pass them with --observed (default: the space's, 3 for nlp, else 0).")
+    Integer observedEpochs;
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    SurrogateConfig config(String defaultMetric) {
+    SurrogateConfig config(SearchSpace space) {
         RegressorTrainer trees = switch (regressor) {
             case LightGbmTrainer.NAME -> {
                 if (depth != null) {
@@ -72,9 +73,9 @@ final class FitOptions {
             }
             default -> throw new IllegalArgumentException("--regressor must be lightgbm or oblivious, not '" + regressor + "'");
         };
-        SurrogateConfig c = SurrogateConfig.defaults(metric == null ? defaultMetric : metric)
+        SurrogateConfig c = SurrogateConfig.defaults(metric == null ? space.defaultMetric() : metric)
                 .withComponents(components).withEncoder(encoder).withRegressor(trees).withSeed(seed)
-                .withObservedEpochs(observedEpochs)
+                .withObservedEpochs(observedEpochs == null ? space.defaultObservedEpochs() : observedEpochs)
                 .withNoise(switch (noise) {
                     case "sliding-window" -> trees instanceof ObliviousBoostingTrainer
                             ? SurrogateConfig.slidingWindow(noiseWindow, ObliviousBoostingTrainer.defaults())
