@@ -19,7 +19,7 @@ import org.curvebench.encoding.nb101.Nb101Space;
  * same AR(1) noise with spikes as {@link SimulatedNb201Benchmark}. The true mean and sigma are known. It is not
  * real NAS-Bench-101 data.
  */
-public final class SimulatedNb101Benchmark {
+public final class SimulatedNb101Benchmark implements SimulatedBenchmark {
 
     /** Per-epoch probability of a spike (a one-epoch drop in accuracy). */
     public static final double SPIKE_PROBABILITY = CurveSimulation.SPIKE_PROBABILITY;
@@ -76,16 +76,19 @@ public final class SimulatedNb101Benchmark {
     }
 
     /** The simulated runs. */
+    @Override
     public CurveDataset dataset() {
         return dataset;
     }
 
     /** The true mean validation-accuracy curve of a cell, by canonical key. */
+    @Override
     public double[] trueMean(String key) {
         return trueMean.get(key).clone();
     }
 
     /** The true per-epoch noise standard deviation of a cell's validation accuracy (spikes aside). */
+    @Override
     public double[] trueSigma(String key) {
         return trueSigma.get(key).clone();
     }

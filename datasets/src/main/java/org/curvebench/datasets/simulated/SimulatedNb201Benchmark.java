@@ -17,7 +17,7 @@ import org.curvebench.encoding.nb201.Nb201Space;
  * pooling edges) with occasional downward spikes. Because the true mean and sigma are known, it makes strong
  * tests and the embedded demo data. It is not real NAS-Bench-201 data.
  */
-public final class SimulatedNb201Benchmark {
+public final class SimulatedNb201Benchmark implements SimulatedBenchmark {
 
     /** Per-epoch probability of a spike (a one-epoch drop in accuracy). */
     public static final double SPIKE_PROBABILITY = CurveSimulation.SPIKE_PROBABILITY;
@@ -78,16 +78,19 @@ public final class SimulatedNb201Benchmark {
     }
 
     /** The simulated runs. */
+    @Override
     public CurveDataset dataset() {
         return dataset;
     }
 
     /** The true mean validation-accuracy curve of a cell, by canonical key. */
+    @Override
     public double[] trueMean(String key) {
         return trueMean.get(key).clone();
     }
 
     /** The true per-epoch noise standard deviation of a cell's validation accuracy (spikes aside). */
+    @Override
     public double[] trueSigma(String key) {
         return trueSigma.get(key).clone();
     }

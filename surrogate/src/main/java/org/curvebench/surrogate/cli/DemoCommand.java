@@ -8,6 +8,8 @@ import java.util.concurrent.Callable;
 import org.curvebench.datasets.ArchitectureRuns;
 import org.curvebench.datasets.DatasetSplit;
 import org.curvebench.datasets.LearningCurve;
+import org.curvebench.datasets.simulated.SimulatedBenchmark;
+import org.curvebench.datasets.simulated.SimulatedNb101Benchmark;
 import org.curvebench.datasets.simulated.SimulatedNb201Benchmark;
 import org.curvebench.datasets.table.CurveTableWriter;
 import org.curvebench.surrogate.CurveSurrogate;
@@ -20,11 +22,11 @@ import picocli.CommandLine.Option;
 
 /** {@code curvebench demo}: the whole pipeline on the embedded simulated benchmark. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Fit, evaluate and query a surrogate of the embedded SIMULATED NB201-space benchmark.",
+        description = {"Fit, evaluate and query a surrogate of an embedded SIMULATED benchmark (nb201 or nb101 space).",
                 "Writes the surrogate, a JSON report and the simulated train/test tables under --out-dir."})
 final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--space", defaultValue = "nb201", description = "Simulated space (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--space", defaultValue = "nb201", description = "Simulated space: nb201 or nb101 (default: ${DEFAULT-VALUE}).")
     String space;
 
     @Option(names = "--archs", defaultValue = "2000", description = "Simulated architectures (default: ${DEFAULT-VALUE}).")
@@ -44,26 +46,30 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!space.equals("nb201")) {
-            throw new IllegalArgumentException("the demo has simulated data for the space nb201 only, not '" + space + "'");
-        }
         Session session = new Session();
-        System.out.printf("CurveBench demo on SIMULATED data: a generated NB201-space benchmark of %d architectures x %d "
-                + "seeds x %d epochs (not real NAS-Bench-201 results)%n", archs, seeds, epochs);
-        var sim = SimulatedNb201Benchmark.generate(archs, seeds, epochs, fit.seed);
+        SimulatedBenchmark sim = switch (space) {
+            case "nb201" -> SimulatedNb201Benchmark.generate(archs, seeds, epochs, fit.seed);
+            case "nb101" -> SimulatedNb101Benchmark.generate(archs, seeds, epochs, fit.seed);
+            default -> throw new IllegalArgumentException("the demo has simulated data for the spaces nb201 and nb101, not '"
+                    + space + "'");
+        };
+        String label = space.toUpperCase(java.util.Locale.ROOT);
+        System.out.printf("CurveBench demo on SIMULATED data: a generated %s-space benchmark of %d architectures x %d "
+                + "seeds x %d epochs (not real %s results)%n", label, archs, seeds, epochs,
+                space.equals("nb201") ? "NAS-Bench-201" : "NAS-Bench-101");
         DatasetSplit split = DatasetSplit.of(sim.dataset(), 0.9, 0, fit.seed);
         Files.createDirectories(outDir);
-        CurveTableWriter.write(split.train(), outDir.resolve("simulated-nb201-train.jsonl.gz"));
-        CurveTableWriter.write(split.test(), outDir.resolve("simulated-nb201-test.jsonl.gz"));
+        CurveTableWriter.write(split.train(), outDir.resolve("simulated-" + space + "-train.jsonl.gz"));
+        CurveTableWriter.write(split.test(), outDir.resolve("simulated-" + space + "-test.jsonl.gz"));
 
         long t0 = System.nanoTime();
-        CurveSurrogate surrogate = new SurrogateTrainer(fit.config(new org.curvebench.encoding.nb201.Nb201Space()), session.progress,
+        CurveSurrogate surrogate = new SurrogateTrainer(fit.config(sim.dataset().space()), session.progress,
                 w -> session.err.println("warning: " + w)).fit(split.train());
         double fitSeconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf(Locale.ROOT, "fitted on %d architectures in %.1f s (%d SVD components, %s compression, %s noise)%n%n",
                 split.train().size(), fitSeconds, surrogate.basis().components(),
                 surrogate.manifest().centred() ? "centred" : "x11", surrogate.manifest().noise());
-        Path model = outDir.resolve("demo-nb201.cbs");
+        Path model = outDir.resolve("demo-" + space + ".cbs");
         session.files.save(surrogate, model);
 
         EvaluationReport report = new Evaluator(session.progress).evaluate(surrogate, split.test());
@@ -77,14 +83,14 @@ final class DemoCommand implements Callable<Integer> {
         }
         System.out.println("):");
         for (ArchitectureRuns a : shown) {
-            System.out.println("  " + a.key());
+            System.out.println("  " + a.architecture().toJson());
             printRow("simulated truth (mean)", LearningCurve.of(sim.trueMean(a.key())), at);
             printRow("surrogate mean", surrogate.meanCurve(a.architecture()), at);
             printRow("surrogate seed 0", surrogate.noisyCurve(a.architecture(), 0), at);
             printRow("simulated run seed 0", a.runs().get(0).curve("val_acc"), at);
         }
         var json = ReportFormat.json(report);
-        json.put("data", "simulated NB201-space benchmark (generated by CurveBench, not real NAS-Bench-201 results)");
+        json.put("data", "simulated " + label + "-space benchmark (generated by CurveBench, not real results)");
         json.put("fit_seconds", fitSeconds);
         json.put("surrogate_file", model.toString());
         Path reportPath = outDir.resolve("demo-report.json");
