@@ -8,8 +8,10 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  * Fits a {@link CurveBasis} with a thin SVD (EJML) of the training curves, keeping the top k components.
  *
  * @param components k, the number of components kept (clamped to what the data allows)
- * @param centre     subtract the mean curve first (CurveBench's default) rather than decomposing raw curves
- *                   (NAS-Bench-x11's recipe)
+ * @param centre     subtract the mean curve first and give labels in curve units (the coordinates
+ *                   {@code u_j s_j}, so that squared error on labels is squared error on curves: CurveBench's
+ *                   default), rather than decomposing raw curves and standardising {@code u_j} (NAS-Bench-x11's
+ *                   recipe, which weighs a minor component as much as the main one)
  */
 public record SvdCompressor(int components, boolean centre) {
 
@@ -103,7 +105,7 @@ public record SvdCompressor(int components, boolean centre) {
             for (int i = 0; i < n; i++) {
                 ss += (labels[i][j] - mean[j]) * (labels[i][j] - mean[j]);
             }
-            scale[j] = Math.sqrt(ss / n);
+            scale[j] = centre ? 1 / s[j] : Math.sqrt(ss / n);
             if (!(scale[j] > 1e-15)) {
                 scale[j] = 1;
             }

@@ -2,6 +2,7 @@ package org.curvebench.surrogate;
 
 import org.curvebench.models.LightGbmTrainer;
 import org.curvebench.models.ObliviousBoostingTrainer;
+import org.curvebench.models.SmallDataSelection;
 import org.curvebench.models.RegressorTrainer;
 import org.curvebench.noise.KdeNoiseTrainer;
 import org.curvebench.noise.NoiseModelTrainer;
@@ -46,7 +47,7 @@ public record SurrogateConfig(String metric, String encoder, int components, boo
      * noise spread (pure Java: fast batch queries, no native code), sliding-window noise.
      */
     public static SurrogateConfig defaults(String metric) {
-        return new SurrogateConfig(metric, null, DEFAULT_COMPONENTS, true, ObliviousBoostingTrainer.defaults(),
+        return new SurrogateConfig(metric, null, DEFAULT_COMPONENTS, true, SmallDataSelection.defaults(),
                 slidingWindow(DEFAULT_NOISE_WINDOW, ObliviousBoostingTrainer.defaults()), 0.1, 0, 0);
     }
 

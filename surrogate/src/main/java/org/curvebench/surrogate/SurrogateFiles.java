@@ -76,7 +76,9 @@ public final class SurrogateFiles {
                         + "surrogate files are written by 'curvebench fit'");
             }
             raw.reset();
-            root = JSON.readTree(new GZIPInputStream(raw));
+            // read to the end, so that gzip checks its CRC before anything is trusted
+            byte[] content = new GZIPInputStream(raw).readAllBytes();
+            root = JSON.readTree(content);
         } catch (ZipException | EOFException | JsonProcessingException e) {
             throw new IOException(path + " is a damaged surrogate file (" + e.getMessage() + "); fit it again", e);
         }

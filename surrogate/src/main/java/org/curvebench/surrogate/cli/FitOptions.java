@@ -2,6 +2,7 @@ package org.curvebench.surrogate.cli;
 
 import org.curvebench.models.LightGbmTrainer;
 import org.curvebench.models.ObliviousBoostingTrainer;
+import org.curvebench.models.SmallDataSelection;
 import org.curvebench.models.RegressorTrainer;
 import org.curvebench.surrogate.SurrogateConfig;
 import org.curvebench.encoding.SearchSpace;
@@ -39,12 +40,14 @@ final class FitOptions {
             description = "Boosting learning rate (default: 0.3 for oblivious, 0.1 for lightgbm).")
     Double learningRate;
 
-    @Option(names = "--depth", description = "Depth of oblivious trees (default: 3; --regressor oblivious only).")
+    @Option(names = "--depth", description = "Depth of oblivious trees (default: 4, or chosen between 4 and 6 on validation architectures when "
+                    + "there are at most 5,000; --regressor oblivious only).")
     Integer depth;
 
-    @Option(names = "--max-rounds", defaultValue = "2000",
-            description = "Most boosting rounds per component; early stopping usually ends sooner (default: ${DEFAULT-VALUE}).")
-    int maxRounds;
+    @Option(names = "--max-rounds",
+            description = "Most boosting rounds (default: 150 for oblivious, 2000 per component for lightgbm); early "
+                    + "stopping may end sooner.")
+    Integer maxRounds;
 
     @Option(names = "--observed-epochs",
             description = "Append the first N epochs of the curve to the features (NAS-Bench-x11's \"w. accs\"); "
@@ -62,10 +65,17 @@ final class FitOptions {
                 }
                 LightGbmTrainer d = LightGbmTrainer.defaults();
                 yield new LightGbmTrainer(learningRate == null ? d.learningRate() : learningRate, d.numLeaves(),
-                        d.maxDepth(), d.minDataInLeaf(), maxRounds, d.earlyStoppingRounds(), d.threads());
+                        d.maxDepth(), d.minDataInLeaf(), maxRounds == null ? d.maxRounds() : maxRounds, d.earlyStoppingRounds(),
+                        d.threads());
             }
             case ObliviousBoostingTrainer.NAME -> {
-                ObliviousBoostingTrainer o = ObliviousBoostingTrainer.defaults().withMaxRounds(maxRounds);
+                if (learningRate == null && depth == null && maxRounds == null) {
+                    yield SmallDataSelection.defaults();
+                }
+                ObliviousBoostingTrainer o = ObliviousBoostingTrainer.defaults();
+                if (maxRounds != null) {
+                    o = o.withMaxRounds(maxRounds);
+                }
                 if (learningRate != null) {
                     o = o.withLearningRate(learningRate);
                 }

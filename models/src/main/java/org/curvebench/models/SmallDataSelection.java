@@ -1,0 +1,82 @@
+package org.curvebench.models;
+
+import java.util.List;
+import org.curvebench.datasets.Progress;
+
+/**
+ * Oblivious boosting that, on small training sets, chooses its depth and learning rate on the validation rows and
+ * then refits the choice on every row with the number of rounds early stopping found. Small tabular benchmarks
+ * (a few hundred architectures, as NAS-Bench-NLP's) want deeper, slower trees than large ones, and cannot spare
+ * their validation architectures; on large sets the first candidate is fitted as it is.
+ *
+ * @param candidates settings to try, the first being the one used on large sets
+ * @param limit      training plus validation rows up to which candidates are compared and the choice refitted
+ */
+public record SmallDataSelection(List<ObliviousBoostingTrainer> candidates, int limit) implements RegressorTrainer {
+
+    /** Rows up to which this selection applies, as {@link LightGbmTrainer#REFIT_LIMIT}. */
+    public static final int DEFAULT_LIMIT = 5000;
+
+    public SmallDataSelection {
+        if (candidates.isEmpty()) {
+            throw new IllegalArgumentException("no candidate settings");
+        }
+        candidates = List.copyOf(candidates);
+    }
+
+    /**
+     * CurveBench's default regressor: {@link ObliviousBoostingTrainer#defaults()}, or on small sets the better on
+     * the validation rows of it and depth 6 at learning rate 0.1 for up to 500 rounds.
+     */
+    public static SmallDataSelection defaults() {
+        ObliviousBoostingTrainer base = ObliviousBoostingTrainer.defaults();
+        return new SmallDataSelection(List.of(base, base.withDepth(6).withLearningRate(0.1).withMaxRounds(500)),
+                DEFAULT_LIMIT);
+    }
+
+    @Override
+    public String name() {
+        return ObliviousBoostingTrainer.NAME;
+    }
+
+    @Override
+    public CurveRegressor fit(double[][] x, double[][] y, double[][] xValid, double[][] yValid, long seed,
+                              Progress progress) {
+        if (xValid.length == 0 || x.length + xValid.length > limit) {
+            return candidates.get(0).fit(x, y, xValid, yValid, seed, progress);
+        }
+        ObliviousBoostingTrainer best = null;
+        int bestRounds = 0;
+        double bestLoss = Double.POSITIVE_INFINITY;
+        for (ObliviousBoostingTrainer candidate : candidates) {
+            ObliviousTreeRegressor model = candidate.fit(x, y, xValid, yValid, seed, progress);
+            double loss = squaredError(model, xValid, yValid);
+            if (loss < bestLoss) {
+                bestLoss = loss;
+                best = candidate;
+                bestRounds = model.treeCount();
+            }
+        }
+        double[][] allX = concat(x, xValid);
+        double[][] allY = concat(y, yValid);
+        return best.withMaxRounds(bestRounds).fit(allX, allY, new double[0][], new double[0][], seed, progress);
+    }
+
+    private static double squaredError(CurveRegressor model, double[][] x, double[][] y) {
+        double[] out = new double[model.outputDimension()];
+        double sum = 0;
+        for (int i = 0; i < x.length; i++) {
+            model.predict(x[i], out);
+            for (int o = 0; o < out.length; o++) {
+                sum += (out[o] - y[i][o]) * (out[o] - y[i][o]);
+            }
+        }
+        return sum;
+    }
+
+    private static double[][] concat(double[][] a, double[][] b) {
+        double[][] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+}
