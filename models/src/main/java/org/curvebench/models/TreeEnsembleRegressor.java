@@ -107,13 +107,8 @@ public final class TreeEnsembleRegressor implements CurveRegressor {
             complete.predict(features, rows, out);
             return;
         }
-        double[] row = new double[d];
-        double[] one = new double[k];
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(features, r * d, row, 0, d);
-            predict(row, one);
-            System.arraycopy(one, 0, out, r * k, k);
-        }
+        CurveRegressor.super.predictBatch(features, rows, out);
+    }
     }
 
     private static boolean allFinite(double[] x, int n) {

@@ -25,6 +25,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.curvebench.datasets.CurveDataset;
+import org.curvebench.datasets.CurveScreening;
 import org.curvebench.datasets.DataFormatException;
 import org.curvebench.datasets.DatasetFormat;
 import org.curvebench.datasets.LearningCurve;
@@ -219,11 +220,12 @@ public final class NasBenchNlpFormat implements DatasetFormat {
     }
 
     private static CurveDataset screen(Path path, SearchSpace space, List<Log> logs, List<String> skipped) {
-        Map<String, Integer> usual = usualLengths(logs);
+        CurveScreening screening = CurveScreening.of(
+                logs.stream().filter(l -> l.status().equals("OK")).map(Log::metrics).toList());
         Map<String, Integer> seeds = new HashMap<>();
         List<TrainingRun> runs = new ArrayList<>();
         for (Log log : logs) {
-            String problem = problem(log, usual);
+            String problem = problem(log, screening);
             if (problem != null) {
                 skipped.add(log.source() + ": skipped: " + problem);
                 continue;
@@ -237,36 +239,14 @@ public final class NasBenchNlpFormat implements DatasetFormat {
         return CurveDataset.fromRuns(space, runs, skipped);
     }
 
-    /** The most common length of each metric among logs with status OK (the longer one on a tie). */
-    private static Map<String, Integer> usualLengths(List<Log> logs) {
-        Map<String, Map<Integer, Integer>> counts = new HashMap<>();
-        for (Log log : logs) {
-            if (log.status().equals("OK")) {
-                log.metrics().forEach((m, c) ->
-                        counts.computeIfAbsent(m, k -> new HashMap<>()).merge(c.epochs(), 1, Integer::sum));
-            }
-        }
-        Map<String, Integer> usual = new HashMap<>();
-        counts.forEach((m, byLength) -> usual.put(m, byLength.entrySet().stream()
-                .max(Map.Entry.<Integer, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-                .orElseThrow().getKey()));
-        return usual;
-    }
 
-    private static String problem(Log log, Map<String, Integer> usual) {
+    private static String problem(Log log, CurveScreening screening) {
         if (!log.status().equals("OK")) {
             return "status is '" + log.status() + "'";
         }
-        for (Map.Entry<String, LearningCurve> m : log.metrics().entrySet()) {
-            LearningCurve c = m.getValue();
-            int bad = c.firstNonFinite();
-            if (bad >= 0) {
-                return m.getKey() + " is " + c.get(bad) + " at epoch " + bad;
-            }
-            int expected = usual.get(m.getKey());
-            if (c.epochs() != expected) {
-                return m.getKey() + " has " + c.epochs() + " epochs where most logs have " + expected;
-            }
+        String problem = screening.problem(log.metrics());
+        if (problem != null) {
+            return problem;
         }
         if (log.wallTimes().isPresent()) {
             LearningCurve w = log.wallTimes().get();

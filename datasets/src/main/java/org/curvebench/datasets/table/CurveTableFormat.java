@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.curvebench.datasets.CurveDataset;
+import org.curvebench.datasets.CurveScreening;
 import org.curvebench.datasets.DataFormatException;
 import org.curvebench.datasets.DatasetFormat;
 import org.curvebench.datasets.LearningCurve;
@@ -154,12 +155,12 @@ public final class CurveTableFormat implements DatasetFormat {
 
     /** Leaves out, and reports, runs with non-finite values or with a length other than the usual one. */
     static CurveDataset screen(SearchSpace space, List<TrainingRun> runs, List<Long> lines, String source) {
-        Map<String, Integer> usual = usualLengths(runs);
+        CurveScreening screening = CurveScreening.of(runs.stream().map(TrainingRun::metrics).toList());
         List<TrainingRun> kept = new ArrayList<>(runs.size());
         List<String> skipped = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
             TrainingRun r = runs.get(i);
-            String problem = problem(r, usual);
+            String problem = screening.problem(r.metrics());
             if (problem == null) {
                 kept.add(r);
             } else {
@@ -173,32 +174,7 @@ public final class CurveTableFormat implements DatasetFormat {
         return CurveDataset.fromRuns(space, kept, skipped);
     }
 
-    private static Map<String, Integer> usualLengths(List<TrainingRun> runs) {
-        Map<String, Map<Integer, Integer>> counts = new HashMap<>();
-        for (TrainingRun r : runs) {
-            r.metrics().forEach((m, c) -> counts.computeIfAbsent(m, k -> new HashMap<>()).merge(c.epochs(), 1, Integer::sum));
-        }
-        Map<String, Integer> usual = new HashMap<>();
-        counts.forEach((m, byLength) -> usual.put(m, byLength.entrySet().stream()
-                .max(Map.Entry.<Integer, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-                .orElseThrow().getKey()));
-        return usual;
-    }
 
-    private static String problem(TrainingRun r, Map<String, Integer> usual) {
-        for (Map.Entry<String, LearningCurve> m : r.metrics().entrySet()) {
-            LearningCurve c = m.getValue();
-            int bad = c.firstNonFinite();
-            if (bad >= 0) {
-                return m.getKey() + " is " + c.get(bad) + " at epoch " + bad;
-            }
-            int expected = usual.get(m.getKey());
-            if (c.epochs() != expected) {
-                return m.getKey() + " has " + c.epochs() + " epochs where most runs have " + expected;
-            }
-        }
-        return null;
-    }
 
     /** Parses one architecture from JSON text, or from a bare string when the text is not JSON (NB201 strings). */
     public static Architecture parseArchitecture(String text, SearchSpace space) {
