@@ -144,7 +144,7 @@ class NasBenchNlpFormatTest {
         assertTrue(skipped.get(0).contains("notes.json: skipped: not named log_stats_model_*.json"), skipped.get(0));
         assertTrue(skipped.get(1).contains("log_stats_model_4_nan.json: skipped: status is 'loss is nan!'"));
         assertTrue(skipped.get(2).contains("log_stats_model_5_short.json: skipped: val_loss has 2 epochs where most "
-                + "logs have 4"), skipped.get(2));
+                + "runs have 4"), skipped.get(2));
         assertTrue(skipped.get(3).contains("log_stats_model_6_nanvalue.json: skipped: val_loss is NaN at epoch 2"));
     }
 
