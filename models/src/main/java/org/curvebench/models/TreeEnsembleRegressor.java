@@ -101,14 +101,11 @@ public final class TreeEnsembleRegressor implements CurveRegressor {
      */
     @Override
     public void predictBatch(double[] features, int rows, double[] out) {
-        int d = inputDimension;
-        int k = outputTreeEnd.length;
-        if (complete != null && allFinite(features, rows * d)) {
+        if (complete != null && allFinite(features, rows * inputDimension)) {
             complete.predict(features, rows, out);
             return;
         }
         CurveRegressor.super.predictBatch(features, rows, out);
-    }
     }
 
     private static boolean allFinite(double[] x, int n) {
