@@ -85,4 +85,25 @@ public final class Residuals {
         int half = window / 2;
         return Math.min(half, Math.min(e, n - 1 - e));
     }
+
+    /**
+     * The epochs at which the most extreme of {@code runs} lies more than {@code z} windowed spreads from the
+     * rest: the spikes that the sliding-window model counts (one per epoch at most, so that a spike's echo in the
+     * seed mean is not counted again).
+     */
+    public static int spikeCount(double[][] runs, int window, double z) {
+        double[][] r = of(runs, window);
+        double[] spread = windowSpread(r, window);
+        int spikes = 0;
+        for (int e = 0; e < spread.length; e++) {
+            double extreme = 0;
+            for (double[] run : r) {
+                extreme = Math.max(extreme, Math.abs(run[e]));
+            }
+            if (spread[e] > 0 && extreme > z * spread[e]) {
+                spikes++;
+            }
+        }
+        return spikes;
+    }
 }

@@ -20,7 +20,7 @@ public record SlidingWindowNoiseTrainer(int window, int components, RegressorTra
         implements NoiseModelTrainer {
 
     /** Residuals beyond this many spreads count as spikes. */
-    static final double SPIKE_Z = 4.0;
+    public static final double SPIKE_Z = 4.0;
     /** P(|z| > 4) of a standard normal: what is not a spike. */
     private static final double GAUSSIAN_TAIL = 6.334e-5;
     private static final int MAX_SPIKES = 500;

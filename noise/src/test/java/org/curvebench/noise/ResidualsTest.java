@@ -37,4 +37,19 @@ class ResidualsTest {
         double[] wide = Residuals.windowSpread(new double[][]{{1, -2, 3, -4, 5}, {0, 0, 0, 0, 0}}, 5);
         assertEquals(1.4826 * 0.5, wide[2], 1e-12); // five zeros and 1..5: median (0 + 1) / 2
     }
+
+    @Test
+    void spikesAreCountedOncePerEpoch() {
+        double[][] runs = new double[4][30];
+        java.util.Random r = new java.util.Random(2);
+        for (double[] run : runs) {
+            for (int e = 0; e < 30; e++) {
+                run[e] = 50 + 0.5 * r.nextGaussian();
+            }
+        }
+        assertEquals(0, Residuals.spikeCount(runs, 9, 4));
+        runs[1][10] -= 15;
+        runs[3][20] += 12;
+        assertEquals(2, Residuals.spikeCount(runs, 9, 4), "two spikes, their echoes in the seed mean not counted");
+    }
 }

@@ -40,6 +40,8 @@ final class ReportFormat {
         putNumber(noise, "avg_kl", r.noise().avgKl());
         putNumber(noise, "final_kl", r.noise().finalKl());
         noise.put("samples", r.noise().samples());
+        putNumber(noise, "spike_rate_data", r.noise().spikeRateData());
+        putNumber(noise, "spike_rate_surrogate", r.noise().spikeRateSurrogate());
         return o;
     }
 
@@ -70,8 +72,9 @@ final class ReportFormat {
                 row(sb, t.seeds() + "-seed tabular -> held-out seed", t.fit());
             }
             row(sb, "surrogate -> held-out seed", r.surrogateVsHeldoutSeed());
-            sb.append(String.format(Locale.ROOT, "noise: KL(data || surrogate) avg %.3f, final %.3f (%d seeds vs %d samples)%n",
-                    r.noise().avgKl(), r.noise().finalKl(), r.seeds(), r.noise().samples()));
+            sb.append(String.format(Locale.ROOT, "noise: KL(data || surrogate) avg %.3f, final %.3f (%d seeds vs %d samples); "
+                            + "spike rate data %.2f%%, surrogate %.2f%%%n", r.noise().avgKl(), r.noise().finalKl(), r.seeds(),
+                    r.noise().samples(), 100 * r.noise().spikeRateData(), 100 * r.noise().spikeRateSurrogate()));
         } else {
             sb.append("(no test architecture has two or more seeds: no tabular comparison or noise KL)%n".formatted());
         }

@@ -23,8 +23,10 @@ public record EvaluationReport(String space, String metric, int epochs, int nArc
     /**
      * KL(data || surrogate) of per-epoch zero-mean Gaussians of the noise (seeds around their mean; surrogate
      * samples around its mean curve), averaged over architectures, then over epochs ("avg") and at the last
-     * epoch; {@code samples} noisy surrogate curves per architecture were drawn.
+     * epoch; {@code samples} noisy surrogate curves per architecture were drawn. The spike rates are the share of
+     * epochs at which one curve of a group of S (the data's seeds; the surrogate's samples, in groups of S) lies
+     * more than 4 windowed spreads from the rest.
      */
-    public record NoiseFit(double avgKl, double finalKl, int samples) {
+    public record NoiseFit(double avgKl, double finalKl, int samples, double spikeRateData, double spikeRateSurrogate) {
     }
 }

@@ -5,7 +5,10 @@ import java.util.List;
 import org.curvebench.datasets.ArchitectureRuns;
 import org.curvebench.datasets.CurveDataset;
 import org.curvebench.datasets.Progress;
+import org.curvebench.noise.Residuals;
+import org.curvebench.noise.SlidingWindowNoiseTrainer;
 import org.curvebench.surrogate.SurrogateBenchmark;
+import org.curvebench.surrogate.SurrogateConfig;
 
 /**
  * Evaluates a surrogate on held-out data as NAS-Bench-x11 does: its mean curves against each architecture's mean
@@ -128,6 +131,9 @@ public final class Evaluator {
                                                List<double[][]> runs, int seeds, int epochs) {
         double[] klSum = new double[epochs];
         double[][] samples = new double[NOISE_SAMPLES][];
+        double dataSpikes = 0;
+        double modelSpikes = 0;
+        int groups = NOISE_SAMPLES / seeds;
         progress.start("sampling noise for " + multi.size() + " architectures", multi.size());
         for (int j = 0; j < multi.size(); j++) {
             var arch = archs.get(multi.get(j)).architecture();
@@ -146,6 +152,10 @@ public final class Evaluator {
                 double modelVariance = Math.max(VARIANCE_FLOOR, ss / NOISE_SAMPLES);
                 klSum[e] += Statistics.gaussianKl(0, dataVariance, 0, modelVariance);
             }
+            dataSpikes += spikeRate(r, seeds, 0);
+            for (int g = 0; g < groups; g++) {
+                modelSpikes += spikeRate(samples, seeds, g * seeds) / groups;
+            }
             progress.advance(1);
         }
         progress.done();
@@ -153,7 +163,18 @@ public final class Evaluator {
         for (int e = 0; e < epochs; e++) {
             kl[e] = klSum[e] / multi.size();
         }
-        return new EvaluationReport.NoiseFit(Statistics.finiteMean(kl), kl[epochs - 1], NOISE_SAMPLES);
+        return new EvaluationReport.NoiseFit(Statistics.finiteMean(kl), kl[epochs - 1], NOISE_SAMPLES,
+                dataSpikes / multi.size(), modelSpikes / multi.size());
+    }
+
+    /**
+     * The share of epochs with a spike among {@code count} curves from row {@code from}: groups of the surrogate's
+     * samples as large as the data's seed groups, so that both rates are measured alike.
+     */
+    private static double spikeRate(double[][] curves, int count, int from) {
+        double[][] group = java.util.Arrays.copyOfRange(curves, from, from + count);
+        return (double) Residuals.spikeCount(group, SurrogateConfig.DEFAULT_NOISE_WINDOW, SlidingWindowNoiseTrainer.SPIKE_Z)
+                / group[0].length;
     }
 
     private static double[] head(double[] curve, int n) {

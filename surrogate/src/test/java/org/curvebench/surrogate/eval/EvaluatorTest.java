@@ -101,6 +101,8 @@ class EvaluatorTest {
         assertTrue(r.surrogateVsHeldoutSeed().avgR2() > r2[2], "the true mean predicts a held-out seed best");
         // KL of a 3-df variance estimate from the truth: 0.5 * (E[ratio] - 1 - E[log ratio]) ~ 0.18, plus sampling
         assertTrue(r.noise().avgKl() < 0.4, "noise KL " + r.noise().avgKl());
+        assertTrue(r.noise().spikeRateData() < 0.01 && r.noise().spikeRateSurrogate() < 0.01,
+                "Gaussian noise has no spikes: " + r.noise());
         EvaluationReport wrongNoise = new Evaluator(Progress.NONE).evaluate(new Oracle(SIGMA / 4), data(300, 4));
         assertTrue(wrongNoise.noise().avgKl() > 3, "too little noise must show: " + wrongNoise.noise().avgKl());
     }
