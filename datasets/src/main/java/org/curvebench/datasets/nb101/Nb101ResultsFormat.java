@@ -227,34 +227,21 @@ public final class Nb101ResultsFormat implements DatasetFormat {
             throw new DataFormatException(f.source() + ": 'evaluation_results' must be a non-empty list of "
                     + "{epochs, training_time, train_accuracy, validation_accuracy, test_accuracy}");
         }
-        int n = list.size();
-        double[] train = new double[n];
-        double[] val = new double[n];
-        double[] test = new double[n];
-        double[] seconds = new double[n];
+        List<Nb101Evaluation> evaluations = new ArrayList<>(list.size());
         double previousEpoch = 0;
-        double previousTime = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < list.size(); i++) {
             JsonNode e = list.get(i);
             double epoch = number(e, "epochs", i, f.source());
-            double time = number(e, "training_time", i, f.source());
-            train[i] = number(e, "train_accuracy", i, f.source());
-            val[i] = number(e, "validation_accuracy", i, f.source());
-            test[i] = number(e, "test_accuracy", i, f.source());
             if (i > 0 && epoch <= previousEpoch) {
                 throw new DataFormatException(f.source() + ": evaluation " + i + " is at epoch " + epoch
                         + ", not after the previous one at " + previousEpoch + "; evaluations must be in epoch order");
             }
-            double epochs = epoch - previousEpoch;
-            seconds[i] = epochs > 0 ? (time - previousTime) / epochs : 0.0;
+            evaluations.add(new Nb101Evaluation(epoch, number(e, "training_time", i, f.source()),
+                    number(e, "train_accuracy", i, f.source()), number(e, "validation_accuracy", i, f.source()),
+                    number(e, "test_accuracy", i, f.source())));
             previousEpoch = epoch;
-            previousTime = time;
         }
-        Map<String, LearningCurve> metrics = new LinkedHashMap<>();
-        metrics.put(Metrics.TRAIN_ACC, LearningCurve.of(train));
-        metrics.put(Metrics.VAL_ACC, LearningCurve.of(val));
-        metrics.put(Metrics.TEST_ACC, LearningCurve.of(test));
-        return new TrainingRun(arch, f.repeat(), metrics, Optional.of(LearningCurve.of(seconds)));
+        return Nb101Runs.of(arch, f.repeat(), evaluations);
     }
 
     private static double number(JsonNode evaluation, String field, int index, String source) {

@@ -68,7 +68,7 @@ public record Nb101TfRecordFormat(int budget) implements DatasetFormat {
                     throw new DataFormatException(source + ": record of " + r.hash() + ": " + e.getMessage());
                 }
                 int seed = repeats.merge(r.hash(), 1, Integer::sum) - 1;
-                runs.add(run(cell, seed, r));
+                runs.add(Nb101Runs.of(cell, seed, r.evaluations()));
                 sources.add(source);
             }
         } finally {
@@ -104,31 +104,5 @@ public record Nb101TfRecordFormat(int budget) implements DatasetFormat {
         var ops = node.putArray("ops");
         r.ops().forEach(ops::add);
         return node;
-    }
-
-    private static TrainingRun run(Nb101Cell cell, int seed, Nb101Record r) {
-        List<Nb101Evaluation> evaluations = r.evaluations();
-        int n = evaluations.size();
-        double[] train = new double[n];
-        double[] val = new double[n];
-        double[] test = new double[n];
-        double[] seconds = new double[n];
-        double previousEpoch = 0;
-        double previousTime = 0;
-        for (int i = 0; i < n; i++) {
-            Nb101Evaluation e = evaluations.get(i);
-            train[i] = e.trainAccuracy();
-            val[i] = e.validationAccuracy();
-            test[i] = e.testAccuracy();
-            double epochs = e.currentEpoch() - previousEpoch;
-            seconds[i] = epochs > 0 ? (e.trainingTime() - previousTime) / epochs : 0.0;
-            previousEpoch = e.currentEpoch();
-            previousTime = e.trainingTime();
-        }
-        Map<String, LearningCurve> metrics = new LinkedHashMap<>();
-        metrics.put(Metrics.TRAIN_ACC, LearningCurve.of(train));
-        metrics.put(Metrics.VAL_ACC, LearningCurve.of(val));
-        metrics.put(Metrics.TEST_ACC, LearningCurve.of(test));
-        return new TrainingRun(cell, seed, metrics, Optional.of(LearningCurve.of(seconds)));
     }
 }

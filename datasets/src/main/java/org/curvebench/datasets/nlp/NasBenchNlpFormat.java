@@ -28,6 +28,7 @@ import org.curvebench.datasets.CurveDataset;
 import org.curvebench.datasets.CurveScreening;
 import org.curvebench.datasets.DataFormatException;
 import org.curvebench.datasets.DatasetFormat;
+import org.curvebench.datasets.JsonCurves;
 import org.curvebench.datasets.LearningCurve;
 import org.curvebench.datasets.Metrics;
 import org.curvebench.datasets.Progress;
@@ -181,7 +182,7 @@ public final class NasBenchNlpFormat implements DatasetFormat {
         for (Map.Entry<String, String> c : CURVES.entrySet()) {
             JsonNode values = root.get(c.getKey());
             if (values != null && !values.isNull()) {
-                metrics.put(c.getValue(), curve(values, c.getKey(), src));
+                metrics.put(c.getValue(), JsonCurves.read(values, c.getKey(), src));
             }
         }
         if (metrics.isEmpty()) {
@@ -197,27 +198,10 @@ public final class NasBenchNlpFormat implements DatasetFormat {
         }
         JsonNode wall = root.get("wall_times");
         Optional<LearningCurve> seconds = wall == null || wall.isNull()
-                ? Optional.empty() : Optional.of(curve(wall, "wall_times", src));
+                ? Optional.empty() : Optional.of(JsonCurves.read(wall, "wall_times", src));
         return new Log(src, status.asText(), arch, metrics, seconds);
     }
 
-    private static LearningCurve curve(JsonNode array, String field, String src) {
-        if (!array.isArray()) {
-            throw new DataFormatException(src + ": field '" + field + "' must be an array of numbers");
-        }
-        double[] v = new double[array.size()];
-        for (int i = 0; i < v.length; i++) {
-            JsonNode x = array.get(i);
-            if (x.isNull()) {
-                v[i] = Double.NaN;
-            } else if (x.isNumber()) {
-                v[i] = x.asDouble();
-            } else {
-                throw new DataFormatException(src + ": field '" + field + "' element " + i + " is not a number: " + x);
-            }
-        }
-        return LearningCurve.of(v);
-    }
 
     private static CurveDataset screen(Path path, SearchSpace space, List<Log> logs, List<String> skipped) {
         CurveScreening screening = CurveScreening.of(

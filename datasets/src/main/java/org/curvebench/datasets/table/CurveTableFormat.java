@@ -19,6 +19,7 @@ import org.curvebench.datasets.CurveDataset;
 import org.curvebench.datasets.CurveScreening;
 import org.curvebench.datasets.DataFormatException;
 import org.curvebench.datasets.DatasetFormat;
+import org.curvebench.datasets.JsonCurves;
 import org.curvebench.datasets.LearningCurve;
 import org.curvebench.datasets.Metrics;
 import org.curvebench.datasets.Progress;
@@ -124,34 +125,16 @@ public final class CurveTableFormat implements DatasetFormat {
                 throw new DataFormatException(source, lineNo, "unknown metric '" + e.getKey() + "'; known metrics: "
                         + String.join(", ", Metrics.KNOWN));
             }
-            metrics.put(e.getKey(), curve(e.getValue(), "metrics." + e.getKey(), source, lineNo));
+            metrics.put(e.getKey(), JsonCurves.read(e.getValue(), "metrics." + e.getKey(), source + ":" + lineNo));
         }
         Optional<LearningCurve> seconds = Optional.empty();
         JsonNode secondsNode = node.get("epoch_seconds");
         if (secondsNode != null && !secondsNode.isNull()) {
-            seconds = Optional.of(curve(secondsNode, "epoch_seconds", source, lineNo));
+            seconds = Optional.of(JsonCurves.read(secondsNode, "epoch_seconds", source + ":" + lineNo));
         }
         return new TrainingRun(arch, seed, metrics, seconds);
     }
 
-    private static LearningCurve curve(JsonNode array, String field, String source, long lineNo) {
-        if (!array.isArray() || array.isEmpty()) {
-            throw new DataFormatException(source, lineNo, "field '" + field + "' must be a non-empty array of numbers");
-        }
-        double[] v = new double[array.size()];
-        for (int i = 0; i < v.length; i++) {
-            JsonNode x = array.get(i);
-            if (x.isNull()) {
-                v[i] = Double.NaN;
-            } else if (x.isNumber()) {
-                v[i] = x.asDouble();
-            } else {
-                throw new DataFormatException(source, lineNo,
-                        "field '" + field + "' element " + i + " is not a number: " + x);
-            }
-        }
-        return LearningCurve.of(v);
-    }
 
     /** Leaves out, and reports, runs with non-finite values or with a length other than the usual one. */
     static CurveDataset screen(SearchSpace space, List<TrainingRun> runs, List<Long> lines, String source) {
