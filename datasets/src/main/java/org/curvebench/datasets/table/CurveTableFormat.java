@@ -62,18 +62,11 @@ public final class CurveTableFormat implements DatasetFormat {
         Map<String, Integer> runsPerKey = new HashMap<>();
         progress.start("reading " + path.getFileName(), -1);
         try (BufferedReader in = TextFiles.reader(path)) {
-            String line;
-            long lineNo = 0;
-            while ((line = in.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                TrainingRun run = parseLine(line, space, source, lineNo, runsPerKey);
-                runs.add(run);
+            JsonLines.forEach(in, source, (node, lineNo) -> {
+                runs.add(parseRun(node, space, source, lineNo, runsPerKey));
                 lines.add(lineNo);
                 progress.advance(1);
-            }
+            });
         } finally {
             progress.done();
         }
@@ -83,14 +76,8 @@ public final class CurveTableFormat implements DatasetFormat {
         return screen(space, runs, lines, source);
     }
 
-    private static TrainingRun parseLine(String line, SearchSpace space, String source, long lineNo,
-                                         Map<String, Integer> runsPerKey) {
-        JsonNode node;
-        try {
-            node = JSON.readTree(line);
-        } catch (JsonProcessingException e) {
-            throw new DataFormatException(source, lineNo, "not valid JSON: " + e.getOriginalMessage());
-        }
+    private static TrainingRun parseRun(JsonNode node, SearchSpace space, String source, long lineNo,
+                                        Map<String, Integer> runsPerKey) {
         if (node == null || !node.isObject()) {
             throw new DataFormatException(source, lineNo, "expected a JSON object per line");
         }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.curvebench.encoding.Architecture;
 import org.curvebench.encoding.Encoder;
 import org.curvebench.encoding.InvalidArchitectureException;
 import org.curvebench.encoding.SearchSpace;

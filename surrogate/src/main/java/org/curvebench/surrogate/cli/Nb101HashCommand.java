@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.curvebench.datasets.DataFormatException;
+import org.curvebench.datasets.table.JsonLines;
 import org.curvebench.datasets.table.TextFiles;
 import org.curvebench.encoding.InvalidArchitectureException;
 import org.curvebench.encoding.nb101.Nb101Space;
@@ -54,21 +55,7 @@ final class Nb101HashCommand implements Callable<Integer> {
 
     /** JSON Lines: one cell a line, blank lines skipped; errors name the line. */
     private void hashLines(BufferedReader in, Writer out) throws IOException {
-        String line;
-        long lineNo = 0;
-        while ((line = in.readLine()) != null) {
-            lineNo++;
-            if (line.isBlank()) {
-                continue;
-            }
-            JsonNode node;
-            try {
-                node = ReportFormat.JSON.readTree(line);
-            } catch (JsonProcessingException e) {
-                throw new DataFormatException(input.toString(), lineNo, "not valid JSON: " + e.getOriginalMessage());
-            }
-            write(out, hash(node, "line " + lineNo, lineNo));
-        }
+        JsonLines.forEach(in, input.toString(), (node, lineNo) -> write(out, hash(node, "line " + lineNo, lineNo)));
     }
 
     /** A JSON array, read element by element with the streaming parser; errors name the element and its line. */

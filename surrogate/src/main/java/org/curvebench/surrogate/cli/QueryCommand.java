@@ -1,7 +1,6 @@
 package org.curvebench.surrogate.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -16,6 +15,7 @@ import java.util.concurrent.Callable;
 import org.curvebench.datasets.DataFormatException;
 import org.curvebench.datasets.LearningCurve;
 import org.curvebench.datasets.table.CurveTableFormat;
+import org.curvebench.datasets.table.JsonLines;
 import org.curvebench.datasets.table.TextFiles;
 import org.curvebench.encoding.Architecture;
 import org.curvebench.encoding.InvalidArchitectureException;
@@ -92,19 +92,7 @@ final class QueryCommand implements Callable<Integer> {
     private void batch(CurveSurrogate surrogate, Writer w) throws IOException {
         String source = input.batch.toString();
         try (BufferedReader in = TextFiles.reader(input.batch)) {
-            String line;
-            long lineNo = 0;
-            while ((line = in.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode node;
-                try {
-                    node = ReportFormat.JSON.readTree(line);
-                } catch (JsonProcessingException e) {
-                    throw new DataFormatException(source, lineNo, "not valid JSON: " + e.getOriginalMessage());
-                }
+            JsonLines.forEach(in, source, (node, lineNo) -> {
                 if (node == null || !node.isObject() || !node.has("arch")) {
                     throw new DataFormatException(source, lineNo, "expected an object {\"arch\": ...}");
                 }
@@ -121,7 +109,7 @@ final class QueryCommand implements Callable<Integer> {
                 } catch (IllegalArgumentException e) {
                     throw new DataFormatException(source, lineNo, e.getMessage());
                 }
-            }
+            });
         }
     }
 
