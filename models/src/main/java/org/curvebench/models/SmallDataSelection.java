@@ -25,13 +25,17 @@ public record SmallDataSelection(List<ObliviousBoostingTrainer> candidates, int 
     }
 
     /**
-     * CurveBench's default regressor: {@link ObliviousBoostingTrainer#defaults()}, or on small sets the better on
-     * the validation rows of it and depth 6 at learning rate 0.1 for up to 500 rounds.
+     * CurveBench's default regressor: {@link ObliviousBoostingTrainer#defaults()} (depth 4, rate 0.3, 150
+     * rounds), or on small sets the best on the validation rows of it and of depth 6 at rate 0.1 (500 rounds),
+     * depth 3 at 0.1 (1,000) and depth 5 at 0.05 (1,000): on the NAS-Bench-NLP logs this choice raised avg R2
+     * from 0.856 to 0.868 with three observed epochs and from 0.044 to 0.058 without (README).
      */
     public static SmallDataSelection defaults() {
         ObliviousBoostingTrainer base = ObliviousBoostingTrainer.defaults();
-        return new SmallDataSelection(List.of(base, base.withDepth(6).withLearningRate(0.1).withMaxRounds(500)),
-                DEFAULT_LIMIT);
+        return new SmallDataSelection(List.of(base,
+                base.withDepth(6).withLearningRate(0.1).withMaxRounds(500),
+                base.withDepth(3).withLearningRate(0.1).withMaxRounds(1000),
+                base.withDepth(5).withLearningRate(0.05).withMaxRounds(1000)), DEFAULT_LIMIT);
     }
 
     @Override
