@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.curvebench.datasets.ArchitectureRuns;
 import org.curvebench.datasets.Progress;
+import org.curvebench.datasets.simulated.SimulatedBenchmark;
 import org.curvebench.datasets.simulated.SimulatedNb201Benchmark;
 import org.curvebench.encoding.nb201.Nb201Space;
 import org.curvebench.models.LightGbmTrainer;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** Noise models fitted on the simulated benchmark, whose true per-epoch sigma and spike rate are known. */
 class NoiseModelsTest {
 
-    private static SimulatedNb201Benchmark sim;
+    private static SimulatedBenchmark sim;
     private static NoiseTrainingSet data;
     private static SlidingWindowNoiseModel window;
 

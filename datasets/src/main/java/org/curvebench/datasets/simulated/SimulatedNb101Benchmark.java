@@ -19,7 +19,7 @@ import org.curvebench.encoding.nb101.Nb101Space;
  * same AR(1) noise with spikes as {@link SimulatedNb201Benchmark}. The true mean and sigma are known. It is not
  * real NAS-Bench-101 data.
  */
-public final class SimulatedNb101Benchmark implements SimulatedBenchmark {
+public final class SimulatedNb101Benchmark {
 
     /** Per-epoch probability of a spike (a one-epoch drop in accuracy). */
     public static final double SPIKE_PROBABILITY = CurveSimulation.SPIKE_PROBABILITY;
@@ -28,22 +28,15 @@ public final class SimulatedNb101Benchmark implements SimulatedBenchmark {
     /** The most cells one benchmark may hold; rejection sampling slows down as the distinct cells run out. */
     public static final int MAX_ARCHITECTURES = 50_000;
 
-    private final CurveDataset dataset;
-    private final Map<String, double[]> trueMean;
-    private final Map<String, double[]> trueSigma;
 
-    private SimulatedNb101Benchmark(CurveDataset dataset, Map<String, double[]> trueMean,
-                                    Map<String, double[]> trueSigma) {
-        this.dataset = dataset;
-        this.trueMean = trueMean;
-        this.trueSigma = trueSigma;
+    private SimulatedNb101Benchmark() {
     }
 
     /**
      * Generates {@code architectures} distinct cells, each trained with {@code seeds} seeds for {@code epochs}
      * epochs; the same arguments always give the same data.
      */
-    public static SimulatedNb101Benchmark generate(int architectures, int seeds, int epochs, long seed) {
+    public static SimulatedBenchmark generate(int architectures, int seeds, int epochs, long seed) {
         if (architectures < 1 || architectures > MAX_ARCHITECTURES) {
             throw new IllegalArgumentException("architectures must be in 1.." + MAX_ARCHITECTURES + ", got "
                     + architectures);
@@ -72,26 +65,11 @@ public final class SimulatedNb101Benchmark implements SimulatedBenchmark {
                 runs.add(CurveSimulation.run(cell, s, mean, sigma, secondsPerEpoch, archRandom.split()));
             }
         }
-        return new SimulatedNb101Benchmark(CurveDataset.fromRuns(new Nb101Space(), runs, List.of()), means, sigmas);
+        return new SimulatedBenchmark(CurveDataset.fromRuns(new Nb101Space(), runs, List.of()), means, sigmas);
     }
 
-    /** The simulated runs. */
-    @Override
-    public CurveDataset dataset() {
-        return dataset;
-    }
 
-    /** The true mean validation-accuracy curve of a cell, by canonical key. */
-    @Override
-    public double[] trueMean(String key) {
-        return trueMean.get(key).clone();
-    }
 
-    /** The true per-epoch noise standard deviation of a cell's validation accuracy (spikes aside). */
-    @Override
-    public double[] trueSigma(String key) {
-        return trueSigma.get(key).clone();
-    }
 
     /** A random 7-vertex spec as NAS-Bench-101 samples them, or null when it is invalid. */
     static Nb101Cell randomCell(SplittableRandom random) {

@@ -17,7 +17,7 @@ import org.curvebench.encoding.nb201.Nb201Space;
  * pooling edges) with occasional downward spikes. Because the true mean and sigma are known, it makes strong
  * tests and the embedded demo data. It is not real NAS-Bench-201 data.
  */
-public final class SimulatedNb201Benchmark implements SimulatedBenchmark {
+public final class SimulatedNb201Benchmark {
 
     /** Per-epoch probability of a spike (a one-epoch drop in accuracy). */
     public static final double SPIKE_PROBABILITY = CurveSimulation.SPIKE_PROBABILITY;
@@ -26,22 +26,15 @@ public final class SimulatedNb201Benchmark implements SimulatedBenchmark {
 
     private static final double[] OP_QUALITY = {0.0, 0.35, 0.6, 1.0, 0.3};
 
-    private final CurveDataset dataset;
-    private final Map<String, double[]> trueMean;
-    private final Map<String, double[]> trueSigma;
 
-    private SimulatedNb201Benchmark(CurveDataset dataset, Map<String, double[]> trueMean,
-                                    Map<String, double[]> trueSigma) {
-        this.dataset = dataset;
-        this.trueMean = trueMean;
-        this.trueSigma = trueSigma;
+    private SimulatedNb201Benchmark() {
     }
 
     /**
      * Generates {@code architectures} distinct cells, each trained with {@code seeds} seeds for {@code epochs}
      * epochs; the same arguments always give the same data.
      */
-    public static SimulatedNb201Benchmark generate(int architectures, int seeds, int epochs, long seed) {
+    public static SimulatedBenchmark generate(int architectures, int seeds, int epochs, long seed) {
         int space = (int) Math.pow(Nb201Cell.OPS.size(), Nb201Cell.EDGES);
         if (architectures < 1 || architectures > space) {
             throw new IllegalArgumentException("architectures must be in 1.." + space + ", got " + architectures);
@@ -74,26 +67,11 @@ public final class SimulatedNb201Benchmark implements SimulatedBenchmark {
                 runs.add(CurveSimulation.run(cell, s, mean, sigma, secondsPerEpoch(cell), archRandom.split()));
             }
         }
-        return new SimulatedNb201Benchmark(CurveDataset.fromRuns(new Nb201Space(), runs, List.of()), means, sigmas);
+        return new SimulatedBenchmark(CurveDataset.fromRuns(new Nb201Space(), runs, List.of()), means, sigmas);
     }
 
-    /** The simulated runs. */
-    @Override
-    public CurveDataset dataset() {
-        return dataset;
-    }
 
-    /** The true mean validation-accuracy curve of a cell, by canonical key. */
-    @Override
-    public double[] trueMean(String key) {
-        return trueMean.get(key).clone();
-    }
 
-    /** The true per-epoch noise standard deviation of a cell's validation accuracy (spikes aside). */
-    @Override
-    public double[] trueSigma(String key) {
-        return trueSigma.get(key).clone();
-    }
 
     static Nb201Cell cellOf(int index) {
         int[] ops = new int[Nb201Cell.EDGES];

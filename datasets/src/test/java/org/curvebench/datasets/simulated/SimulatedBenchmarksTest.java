@@ -31,7 +31,7 @@ class SimulatedBenchmarksTest {
 
     @Test
     void nb101HoldsDistinctValidCellsWithKnownTruth() {
-        SimulatedNb101Benchmark bench = SimulatedNb101Benchmark.generate(200, 2, 20, 1);
+        SimulatedBenchmark bench = SimulatedNb101Benchmark.generate(200, 2, 20, 1);
         CurveDataset data = bench.dataset();
         assertEquals("nb101", data.space().name());
         assertEquals(200, data.size());

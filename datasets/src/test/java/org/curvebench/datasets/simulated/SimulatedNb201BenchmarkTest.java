@@ -20,7 +20,7 @@ class SimulatedNb201BenchmarkTest {
 
     @Test
     void runsScatterAroundTheTrueMeanWithTheTrueSpread() {
-        SimulatedNb201Benchmark sim = SimulatedNb201Benchmark.generate(300, 4, 60, 2);
+        SimulatedBenchmark sim = SimulatedNb201Benchmark.generate(300, 4, 60, 2);
         CurveDataset d = sim.dataset();
         assertEquals(300, d.size());
         assertEquals(1200, d.runCount());
@@ -48,7 +48,7 @@ class SimulatedNb201BenchmarkTest {
 
     @Test
     void curvesRiseAndBetterCellsEndHigher() {
-        SimulatedNb201Benchmark sim = SimulatedNb201Benchmark.generate(15625, 1, 30, 0);
+        SimulatedBenchmark sim = SimulatedNb201Benchmark.generate(15625, 1, 30, 0);
         double[] allConv = sim.trueMean("|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|");
         double[] allPool = sim.trueMean("|avg_pool_3x3~0|+|avg_pool_3x3~0|avg_pool_3x3~1|+|avg_pool_3x3~0|avg_pool_3x3~1|avg_pool_3x3~2|");
         double[] disconnected = sim.trueMean("|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|none~0|none~1|none~2|");
