@@ -1,5 +1,7 @@
 package org.curvebench.datasets;
 
+import org.curvebench.core.LearningCurve;
+
 import java.util.List;
 import org.curvebench.encoding.Architecture;
 

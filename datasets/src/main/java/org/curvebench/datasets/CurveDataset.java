@@ -1,5 +1,7 @@
 package org.curvebench.datasets;
 
+import org.curvebench.core.LearningCurve;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,5 +1,7 @@
 package org.curvebench.datasets;
 
+import org.curvebench.core.LearningCurve;
+
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package org.curvebench.datasets;
 
+import org.curvebench.core.Progress;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import org.curvebench.encoding.SearchSpace;

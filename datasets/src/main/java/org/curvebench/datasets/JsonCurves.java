@@ -1,5 +1,7 @@
 package org.curvebench.datasets;
 
+import org.curvebench.core.LearningCurve;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** Reads a JSON array of numbers as a curve, the way every loader accepts it: {@code null} and NaN are NaN. */

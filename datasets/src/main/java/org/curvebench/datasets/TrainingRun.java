@@ -1,5 +1,7 @@
 package org.curvebench.datasets;
 
+import org.curvebench.core.LearningCurve;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

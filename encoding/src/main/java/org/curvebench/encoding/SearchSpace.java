@@ -2,6 +2,10 @@ package org.curvebench.encoding;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import org.curvebench.core.CellGraph;
+import org.curvebench.core.GraphSchema;
 
 /**
  * A family of architectures: how they are written in JSON, validated, keyed and encoded. A new space is one
@@ -41,5 +45,41 @@ public interface SearchSpace {
     /** The metric a surrogate of this space predicts unless told otherwise. */
     default String defaultMetric() {
         return "val_acc";
+    }
+
+    /** The vocabulary of this space's cell graphs; empty when the space defines no graph. */
+    default Optional<GraphSchema> graphSchema() {
+        return Optional.empty();
+    }
+
+    /** The cell graph of an architecture of this space (see README, "Cell graphs"); empty when the space has none. */
+    default Optional<CellGraph> graph(Architecture architecture) {
+        return Optional.empty();
+    }
+
+    /**
+     * A random valid architecture, drawn as the space's own sampler draws (uniform over cells where the space is
+     * small); the same generator state gives the same architecture. Spaces without a domain to draw from throw
+     * {@link UnsupportedOperationException} saying so.
+     */
+    default Architecture sample(RandomGenerator random) {
+        throw new UnsupportedOperationException("space '" + name() + "' cannot sample architectures");
+    }
+
+    /**
+     * The architectures one edit away from {@code architecture} (one op changed, one edge moved, ...), each valid,
+     * none equivalent to it or to another, in a fixed order.
+     */
+    default List<Architecture> neighbours(Architecture architecture) {
+        throw new UnsupportedOperationException("space '" + name() + "' has no neighbourhood");
+    }
+
+    /** One neighbour drawn at random with {@code random} (NAS optimizers' mutation). */
+    default Architecture mutate(Architecture architecture, RandomGenerator random) {
+        List<Architecture> all = neighbours(architecture);
+        if (all.isEmpty()) {
+            throw new IllegalArgumentException("architecture " + architecture.canonicalKey() + " has no neighbours");
+        }
+        return all.get(random.nextInt(all.size()));
     }
 }

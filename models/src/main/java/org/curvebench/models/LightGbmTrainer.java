@@ -5,7 +5,7 @@ import io.github.metarank.lightgbm4j.LGBMDataset;
 import io.github.metarank.lightgbm4j.LGBMException;
 import java.io.IOException;
 import java.util.Locale;
-import org.curvebench.datasets.Progress;
+import org.curvebench.core.Progress;
 
 /**
  * Gradient-boosted trees fitted with LightGBM (through lightgbm4j), one booster per output, with early

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
-import org.curvebench.datasets.Progress;
+import org.curvebench.core.Progress;
 
 /**
  * Pure-Java gradient boosting of oblivious (symmetric) trees with vector leaves, fitting all k outputs jointly

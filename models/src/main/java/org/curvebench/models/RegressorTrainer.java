@@ -1,6 +1,6 @@
 package org.curvebench.models;
 
-import org.curvebench.datasets.Progress;
+import org.curvebench.core.Progress;
 
 /** Fits a {@link CurveRegressor}; one implementation per learning algorithm, configured at construction. */
 public interface RegressorTrainer {

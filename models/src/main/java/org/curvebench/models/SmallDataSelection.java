@@ -1,7 +1,7 @@
 package org.curvebench.models;
 
 import java.util.List;
-import org.curvebench.datasets.Progress;
+import org.curvebench.core.Progress;
 
 /**
  * Oblivious boosting that, on small training sets, chooses its depth and learning rate on the validation rows and

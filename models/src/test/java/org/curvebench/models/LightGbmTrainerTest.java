@@ -9,7 +9,7 @@ import com.microsoft.ml.lightgbm.PredictionType;
 import io.github.metarank.lightgbm4j.LGBMBooster;
 import io.github.metarank.lightgbm4j.LGBMDataset;
 import java.util.Random;
-import org.curvebench.datasets.Progress;
+import org.curvebench.core.Progress;
 import org.junit.jupiter.api.Test;
 
 class LightGbmTrainerTest {

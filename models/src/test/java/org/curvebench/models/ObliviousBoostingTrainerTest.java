@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Random;
-import org.curvebench.datasets.Progress;
+import org.curvebench.core.Progress;
 import org.junit.jupiter.api.Test;
 
 class ObliviousBoostingTrainerTest {

@@ -2,7 +2,7 @@ package org.curvebench.noise;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.curvebench.datasets.Progress;
+import org.curvebench.core.Progress;
 
 /**
  * Fits a {@link KdeNoiseModel} on the residual curves of the training runs (at most {@code maxCurves}, chosen

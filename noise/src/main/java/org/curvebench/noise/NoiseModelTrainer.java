@@ -1,6 +1,6 @@
 package org.curvebench.noise;
 
-import org.curvebench.datasets.Progress;
+import org.curvebench.core.Progress;
 
 /** Fits a {@link NoiseModel}; one implementation per kind of model. */
 public interface NoiseModelTrainer {

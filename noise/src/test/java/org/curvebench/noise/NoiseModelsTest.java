@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.curvebench.datasets.ArchitectureRuns;
-import org.curvebench.datasets.Progress;
+import org.curvebench.core.Progress;
 import org.curvebench.datasets.simulated.SimulatedBenchmark;
 import org.curvebench.datasets.simulated.SimulatedNb201Benchmark;
 import org.curvebench.encoding.nb201.Nb201Space;

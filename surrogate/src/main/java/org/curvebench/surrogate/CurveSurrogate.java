@@ -2,7 +2,7 @@ package org.curvebench.surrogate;
 
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
-import org.curvebench.datasets.LearningCurve;
+import org.curvebench.core.LearningCurve;
 import org.curvebench.encoding.Architecture;
 import org.curvebench.encoding.Encoder;
 import org.curvebench.encoding.InvalidArchitectureException;

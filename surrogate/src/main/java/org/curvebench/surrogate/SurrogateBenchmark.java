@@ -2,7 +2,7 @@ package org.curvebench.surrogate;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.curvebench.datasets.LearningCurve;
+import org.curvebench.core.LearningCurve;
 import org.curvebench.encoding.Architecture;
 import org.curvebench.encoding.SearchSpace;
 

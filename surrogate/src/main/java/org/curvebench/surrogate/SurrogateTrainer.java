@@ -7,7 +7,7 @@ import org.curvebench.datasets.ArchitectureRuns;
 import org.curvebench.datasets.CurveDataset;
 import org.curvebench.datasets.DatasetSplit;
 import org.curvebench.datasets.Metrics;
-import org.curvebench.datasets.Progress;
+import org.curvebench.core.Progress;
 import org.curvebench.encoding.Encoder;
 import org.curvebench.encoding.SearchSpace;
 import org.curvebench.models.CurveBasis;

@@ -1,7 +1,7 @@
 package org.curvebench.surrogate;
 
 import org.curvebench.datasets.DatasetSplit;
-import org.curvebench.datasets.Progress;
+import org.curvebench.core.Progress;
 import org.curvebench.datasets.simulated.SimulatedBenchmark;
 import org.curvebench.datasets.simulated.SimulatedNb201Benchmark;
 import org.curvebench.models.LightGbmTrainer;

@@ -15,8 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.curvebench.datasets.ArchitectureRuns;
-import org.curvebench.datasets.LearningCurve;
-import org.curvebench.datasets.Progress;
+import org.curvebench.core.LearningCurve;
+import org.curvebench.core.Progress;
 import org.curvebench.encoding.Architecture;
 import org.junit.jupiter.api.Test;
 

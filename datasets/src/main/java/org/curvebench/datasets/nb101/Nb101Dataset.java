@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.curvebench.datasets.DataFormatException;
-import org.curvebench.datasets.Progress;
+import org.curvebench.core.Progress;
 import org.curvebench.encoding.InvalidArchitectureException;
 import org.curvebench.encoding.nb101.Nb101Cell;
 

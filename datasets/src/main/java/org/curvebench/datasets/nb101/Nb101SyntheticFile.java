@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import org.curvebench.datasets.Progress;
+import org.curvebench.core.Progress;
 import org.curvebench.encoding.nb101.Nb101Cell;
 import org.curvebench.encoding.nb101.Nb101Enumeration;
 

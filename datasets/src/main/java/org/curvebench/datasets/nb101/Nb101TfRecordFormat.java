@@ -11,7 +11,7 @@ import org.curvebench.datasets.CurveDataset;
 import org.curvebench.datasets.CurveScreening;
 import org.curvebench.datasets.DataFormatException;
 import org.curvebench.datasets.DatasetFormat;
-import org.curvebench.datasets.Progress;
+import org.curvebench.core.Progress;
 import org.curvebench.datasets.TrainingRun;
 import org.curvebench.encoding.InvalidArchitectureException;
 import org.curvebench.encoding.SearchSpace;

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.curvebench.datasets.ArchitectureRuns;
 import org.curvebench.datasets.CurveDataset;
-import org.curvebench.datasets.LearningCurve;
+import org.curvebench.core.LearningCurve;
 import org.curvebench.datasets.Metrics;
 import org.curvebench.datasets.TrainingRun;
 

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import org.curvebench.datasets.LearningCurve;
+import org.curvebench.core.LearningCurve;
 import org.curvebench.datasets.Metrics;
 import org.curvebench.datasets.TrainingRun;
 import org.curvebench.encoding.Architecture;

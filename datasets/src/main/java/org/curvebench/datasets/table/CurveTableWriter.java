@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.curvebench.datasets.ArchitectureRuns;
 import org.curvebench.datasets.CurveDataset;
-import org.curvebench.datasets.LearningCurve;
+import org.curvebench.core.LearningCurve;
 import org.curvebench.datasets.TrainingRun;
 
 /** Writes a dataset as a curve table (gzip when the name ends in {@code .gz}) that {@link CurveTableFormat} reads. */

@@ -17,7 +17,7 @@ import org.curvebench.datasets.CurveDataset;
 import org.curvebench.datasets.DataFormatException;
 import org.curvebench.datasets.DatasetFormats;
 import org.curvebench.datasets.Metrics;
-import org.curvebench.datasets.Progress;
+import org.curvebench.core.Progress;
 import org.curvebench.datasets.TrainingRun;
 import org.curvebench.encoding.nb101.Nb101Cell;
 import org.curvebench.encoding.nb101.Nb101Space;

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import org.curvebench.datasets.CurveDataset;
 import org.curvebench.datasets.DataFormatException;
 import org.curvebench.datasets.Metrics;
-import org.curvebench.datasets.Progress;
+import org.curvebench.core.Progress;
 import org.curvebench.datasets.table.CurveTableFormat;
 import org.curvebench.encoding.nb101.Nb101Space;
 import org.junit.jupiter.api.Test;

@@ -10,7 +10,7 @@ import org.curvebench.datasets.ArchitectureRuns;
 import org.curvebench.datasets.CurveDataset;
 import org.curvebench.datasets.DataFormatException;
 import org.curvebench.datasets.DatasetFormats;
-import org.curvebench.datasets.Progress;
+import org.curvebench.core.Progress;
 import org.curvebench.encoding.nb101.Nb101Space;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.zip.CRC32C;
 import org.curvebench.datasets.DataFormatException;
-import org.curvebench.datasets.Progress;
+import org.curvebench.core.Progress;
 import org.curvebench.encoding.nb101.Nb101Cell;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

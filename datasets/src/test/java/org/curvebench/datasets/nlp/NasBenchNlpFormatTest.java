@@ -25,7 +25,7 @@ import org.curvebench.datasets.CurveDataset;
 import org.curvebench.datasets.DataFormatException;
 import org.curvebench.datasets.DatasetFormats;
 import org.curvebench.datasets.Metrics;
-import org.curvebench.datasets.Progress;
+import org.curvebench.core.Progress;
 import org.curvebench.datasets.TrainingRun;
 import org.curvebench.encoding.nlp.NlpRecipe;
 import org.curvebench.encoding.nlp.NlpSpace;

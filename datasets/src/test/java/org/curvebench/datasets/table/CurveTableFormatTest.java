@@ -15,7 +15,7 @@ import org.curvebench.datasets.ArchitectureRuns;
 import org.curvebench.datasets.CurveDataset;
 import org.curvebench.datasets.DataFormatException;
 import org.curvebench.datasets.DatasetFormats;
-import org.curvebench.datasets.Progress;
+import org.curvebench.core.Progress;
 import org.curvebench.encoding.features.FeatureVectorSpace;
 import org.curvebench.encoding.nb201.Nb201Space;
 import org.junit.jupiter.api.Test;

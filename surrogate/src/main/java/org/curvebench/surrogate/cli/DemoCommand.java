@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.curvebench.datasets.ArchitectureRuns;
 import org.curvebench.datasets.DatasetSplit;
-import org.curvebench.datasets.LearningCurve;
+import org.curvebench.core.LearningCurve;
 import org.curvebench.datasets.simulated.SimulatedBenchmark;
 import org.curvebench.datasets.simulated.SimulatedNb101Benchmark;
 import org.curvebench.datasets.simulated.SimulatedNb201Benchmark;

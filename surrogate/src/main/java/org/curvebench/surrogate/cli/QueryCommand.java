@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import org.curvebench.datasets.DataFormatException;
-import org.curvebench.datasets.LearningCurve;
+import org.curvebench.core.LearningCurve;
 import org.curvebench.datasets.table.CurveTableFormat;
 import org.curvebench.datasets.table.JsonLines;
 import org.curvebench.datasets.table.TextFiles;

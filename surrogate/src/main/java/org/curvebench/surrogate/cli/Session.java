@@ -7,7 +7,7 @@ import org.curvebench.datasets.CurveDataset;
 import org.curvebench.datasets.DatasetFormat;
 import org.curvebench.datasets.DatasetFormats;
 import org.curvebench.datasets.nb101.Nb101ResultsFormat;
-import org.curvebench.datasets.Progress;
+import org.curvebench.core.Progress;
 import org.curvebench.encoding.SearchSpace;
 import org.curvebench.encoding.SearchSpaces;
 import org.curvebench.surrogate.SurrogateFiles;

@@ -1,7 +1,7 @@
 package org.curvebench.surrogate.cli;
 
 import java.io.PrintStream;
-import org.curvebench.datasets.Progress;
+import org.curvebench.core.Progress;
 
 /** Draws progress as a one-line bar on standard error, only when it is a terminal. */
 final class TerminalProgress implements Progress {

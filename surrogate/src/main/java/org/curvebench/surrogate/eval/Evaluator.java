@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.curvebench.datasets.ArchitectureRuns;
 import org.curvebench.datasets.CurveDataset;
-import org.curvebench.datasets.Progress;
+import org.curvebench.core.Progress;
 import org.curvebench.noise.Residuals;
 import org.curvebench.noise.SlidingWindowNoiseTrainer;
 import org.curvebench.surrogate.SurrogateBenchmark;

@@ -1,4 +1,4 @@
-package org.curvebench.datasets;
+package org.curvebench.core;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.curvebench.datasets;
+package org.curvebench.core;
 
 /** Receives progress of long work (loading, fitting, evaluating); the CLI draws it as a bar on a terminal. */
 public interface Progress {
