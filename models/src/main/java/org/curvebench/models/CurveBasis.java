@@ -64,13 +64,18 @@ public final class CurveBasis {
 
     /** Writes the curve of standardised {@code labels} into {@code out}; allocation-free. */
     public void decode(double[] labels, double[] out) {
+        decode(labels, 0, out, 0);
+    }
+
+    /** As {@link #decode(double[], double[])}, reading labels from {@code labelOffset}, writing from {@code outOffset}. */
+    public void decode(double[] labels, int labelOffset, double[] out, int outOffset) {
         int epochs = offset.length;
-        System.arraycopy(offset, 0, out, 0, epochs);
+        System.arraycopy(offset, 0, out, outOffset, epochs);
         for (int j = 0; j < basis.length; j++) {
-            double c = labels[j] * labelScale[j] + labelMean[j];
+            double c = labels[labelOffset + j] * labelScale[j] + labelMean[j];
             double[] b = basis[j];
             for (int e = 0; e < epochs; e++) {
-                out[e] += c * b[e];
+                out[outOffset + e] += c * b[e];
             }
         }
     }

@@ -4,7 +4,10 @@ import io.github.metarank.lightgbm4j.LGBMBooster;
 import io.github.metarank.lightgbm4j.LGBMDataset;
 import io.github.metarank.lightgbm4j.LGBMException;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import org.curvebench.core.ModelInputs;
 import org.curvebench.core.Progress;
 
 /**
@@ -41,7 +44,25 @@ public record LightGbmTrainer(double learningRate, int numLeaves, int maxDepth, 
     }
 
     @Override
-    public CurveRegressor fit(double[][] x, double[][] y, double[][] xValid, double[][] yValid, long seed,
+    public Map<String, Object> hyperparameters() {
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("learning_rate", learningRate);
+        h.put("num_leaves", numLeaves);
+        h.put("max_depth", maxDepth);
+        h.put("min_data_in_leaf", minDataInLeaf);
+        h.put("max_rounds", maxRounds);
+        h.put("early_stopping_rounds", earlyStoppingRounds);
+        return h;
+    }
+
+    @Override
+    public TreeEnsembleRegressor fit(ModelInputs x, double[][] y, ModelInputs xValid, double[][] yValid, long seed,
+                                     Progress progress) {
+        return fit(x.featureMatrix(), y, xValid.featureMatrix(), yValid, seed, progress);
+    }
+
+    /** As {@link #fit(ModelInputs, double[][], ModelInputs, double[][], long, Progress)} on feature rows. */
+    public TreeEnsembleRegressor fit(double[][] x, double[][] y, double[][] xValid, double[][] yValid, long seed,
                               Progress progress) {
         if (x.length == 0) {
             throw new IllegalArgumentException("no training rows");

@@ -1,9 +1,12 @@
 package org.curvebench.models;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
+import org.curvebench.core.ModelInputs;
 import org.curvebench.core.Progress;
 
 /**
@@ -66,6 +69,24 @@ public record ObliviousBoostingTrainer(double learningRate, int depth, int maxRo
     }
 
     @Override
+    public Map<String, Object> hyperparameters() {
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("learning_rate", learningRate);
+        h.put("depth", depth);
+        h.put("max_rounds", maxRounds);
+        h.put("early_stopping_rounds", earlyStoppingRounds);
+        h.put("l2", l2);
+        h.put("max_bins", maxBins);
+        return h;
+    }
+
+    @Override
+    public ObliviousTreeRegressor fit(ModelInputs x, double[][] y, ModelInputs xValid, double[][] yValid, long seed,
+                                      Progress progress) {
+        return fit(x.featureMatrix(), y, xValid.featureMatrix(), yValid, seed, progress);
+    }
+
+    /** As {@link #fit(ModelInputs, double[][], ModelInputs, double[][], long, Progress)} on feature rows. */
     public ObliviousTreeRegressor fit(double[][] x, double[][] y, double[][] xValid, double[][] yValid, long seed,
                                       Progress progress) {
         if (x.length == 0) {
@@ -291,7 +312,7 @@ public record ObliviousBoostingTrainer(double learningRate, int depth, int maxRo
             }
             int keep = nv > 0 ? Math.max(1, bestRounds) : round;
             return new ObliviousTreeRegressor(d, depth, Arrays.copyOf(feature, keep * depth),
-                    Arrays.copyOf(threshold, keep * depth), Arrays.copyOf(leafValues, keep * leaves * k), bias);
+                    Arrays.copyOf(threshold, keep * depth), Arrays.copyOf(leafValues, keep * leaves * k), bias, hyperparameters());
         }
 
         /** Grows one tree on the current gradients; leaves {@code node} holding every row's leaf. */

@@ -3,6 +3,10 @@ package org.curvebench.models;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Gradient-boosted oblivious (symmetric) trees with vector leaves: every node of one level of a tree tests the
@@ -15,7 +19,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-public final class ObliviousTreeRegressor implements CurveRegressor {
+@JsonTypeName(ObliviousTreeRegressor.TYPE)
+public final class ObliviousTreeRegressor implements FeatureRegressor {
+
+    /** The type name in surrogate files. */
+    public static final String TYPE = "oblivious-trees";
 
     /** Rows evaluated together by {@link #predictBatch}; their transposed features stay in the L1 cache. */
     private static final int BLOCK = 64;
@@ -29,6 +37,8 @@ public final class ObliviousTreeRegressor implements CurveRegressor {
     /** leafValues[(tree * 2^depth + leaf) * k + output]. */
     private final double[] leafValues;
     private final double[] bias;
+    /** The settings that fitted these trees (learning rate, chosen depth, ...), for the manifest. */
+    private final Map<String, Object> training;
 
     @JsonCreator
     ObliviousTreeRegressor(@JsonProperty("inputDimension") int inputDimension,
@@ -36,7 +46,8 @@ public final class ObliviousTreeRegressor implements CurveRegressor {
                            @JsonProperty("feature") int[] feature,
                            @JsonProperty("threshold") double[] threshold,
                            @JsonProperty("leafValues") double[] leafValues,
-                           @JsonProperty("bias") double[] bias) {
+                           @JsonProperty("bias") double[] bias,
+                           @JsonProperty("training") Map<String, Object> training) {
         if (depth < 1 || depth > 16) {
             throw new IllegalArgumentException("oblivious tree depth must be in [1, 16], got " + depth);
         }
@@ -66,6 +77,20 @@ public final class ObliviousTreeRegressor implements CurveRegressor {
         }
         this.leafValues = leafValues.clone();
         this.bias = bias.clone();
+        this.training = training == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(training));
+    }
+
+    /** These trees, recording {@code settings} as what fitted them. */
+    public ObliviousTreeRegressor withTraining(Map<String, Object> settings) {
+        return new ObliviousTreeRegressor(inputDimension, depth, feature, threshold, leafValues, bias, settings);
+    }
+
+    @Override
+    public Map<String, Object> provenance() {
+        Map<String, Object> p = new LinkedHashMap<>(training);
+        p.put("depth", depth);
+        p.put("trees", treeCount());
+        return p;
     }
 
     @Override

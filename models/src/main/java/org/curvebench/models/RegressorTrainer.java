@@ -1,16 +1,26 @@
 package org.curvebench.models;
 
+import java.util.Map;
+import org.curvebench.core.ModelInputs;
 import org.curvebench.core.Progress;
 
 /** Fits a {@link CurveRegressor}; one implementation per learning algorithm, configured at construction. */
 public interface RegressorTrainer {
 
-    /** Name used on the command line and in surrogate manifests. */
+    /** The name of the {@link RegressorProvider} that made this trainer. */
     String name();
 
+    /** The settings this trainer fits with, by name, for the surrogate's manifest. */
+    Map<String, Object> hyperparameters();
+
+    /** Whether the regressors this trainer fits read cell graphs (their inputs then carry them). */
+    default boolean readsGraphs() {
+        return false;
+    }
+
     /**
-     * Fits on {@code x -> y}; {@code xValid/yValid} (may be empty) drive early stopping. Deterministic for a
-     * given {@code seed}.
+     * Fits on {@code x -> y}; {@code xValid/yValid} (may be empty) drive early stopping and model selection.
+     * Deterministic for a given {@code seed}.
      */
-    CurveRegressor fit(double[][] x, double[][] y, double[][] xValid, double[][] yValid, long seed, Progress progress);
+    CurveRegressor fit(ModelInputs x, double[][] y, ModelInputs xValid, double[][] yValid, long seed, Progress progress);
 }

@@ -1,6 +1,10 @@
 package org.curvebench.models;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.curvebench.core.ModelInputs;
 import org.curvebench.core.Progress;
 
 /**
@@ -44,10 +48,29 @@ public record SmallDataSelection(List<ObliviousBoostingTrainer> candidates, int 
     }
 
     @Override
-    public CurveRegressor fit(double[][] x, double[][] y, double[][] xValid, double[][] yValid, long seed,
+    public Map<String, Object> hyperparameters() {
+        Map<String, Object> h = new LinkedHashMap<>(candidates.get(0).hyperparameters());
+        List<Map<String, Object>> tried = new ArrayList<>();
+        for (ObliviousBoostingTrainer c : candidates) {
+            tried.add(Map.of("depth", c.depth(), "learning_rate", c.learningRate(), "max_rounds", c.maxRounds()));
+        }
+        h.put("selection_candidates", tried);
+        h.put("selection_limit_rows", limit);
+        return h;
+    }
+
+    @Override
+    public CurveRegressor fit(ModelInputs x, double[][] y, ModelInputs xValid, double[][] yValid, long seed,
                               Progress progress) {
+        return fit(x.featureMatrix(), y, xValid.featureMatrix(), yValid, seed, progress);
+    }
+
+    /** As {@link #fit(ModelInputs, double[][], ModelInputs, double[][], long, Progress)} on feature rows. */
+    public ObliviousTreeRegressor fit(double[][] x, double[][] y, double[][] xValid, double[][] yValid, long seed,
+                                      Progress progress) {
         if (xValid.length == 0 || x.length + xValid.length > limit) {
-            return candidates.get(0).fit(x, y, xValid, yValid, seed, progress);
+            return candidates.get(0).fit(x, y, xValid, yValid, seed, progress)
+                    .withTraining(selected(candidates.get(0), "too many rows to select"));
         }
         ObliviousBoostingTrainer best = null;
         int bestRounds = 0;
@@ -63,10 +86,17 @@ public record SmallDataSelection(List<ObliviousBoostingTrainer> candidates, int 
         }
         double[][] allX = concat(x, xValid);
         double[][] allY = concat(y, yValid);
-        return best.withMaxRounds(bestRounds).fit(allX, allY, new double[0][], new double[0][], seed, progress);
+        return best.withMaxRounds(bestRounds).fit(allX, allY, new double[0][], new double[0][], seed, progress)
+                .withTraining(selected(best.withMaxRounds(bestRounds), "best on validation rows, refitted on all rows"));
     }
 
-    private static double squaredError(CurveRegressor model, double[][] x, double[][] y) {
+    private static Map<String, Object> selected(ObliviousBoostingTrainer chosen, String how) {
+        Map<String, Object> m = new LinkedHashMap<>(chosen.hyperparameters());
+        m.put("selection", how);
+        return m;
+    }
+
+    private static double squaredError(FeatureRegressor model, double[][] x, double[][] y) {
         double[] out = new double[model.outputDimension()];
         double sum = 0;
         for (int i = 0; i < x.length; i++) {

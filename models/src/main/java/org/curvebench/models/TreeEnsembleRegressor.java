@@ -3,6 +3,9 @@ package org.curvebench.models;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Gradient-boosted regression trees, one additive ensemble per output, held in flat arrays so that a
@@ -12,7 +15,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-public final class TreeEnsembleRegressor implements CurveRegressor {
+@JsonTypeName(TreeEnsembleRegressor.TYPE)
+public final class TreeEnsembleRegressor implements FeatureRegressor {
+
+    /** The type name in surrogate files. */
+    public static final String TYPE = "tree-ensemble";
 
     static final int DEFAULT_LEFT = 2;
     static final int MISSING_ZERO = 1 << 2;
@@ -90,6 +97,13 @@ public final class TreeEnsembleRegressor implements CurveRegressor {
         return outputTreeEnd.length;
     }
 
+    @Override
+    public Map<String, Object> provenance() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("trees", treeCount());
+        return p;
+    }
+
     /** Total number of trees over all outputs. */
     public int treeCount() {
         return treeNodeStart.length;
@@ -105,7 +119,7 @@ public final class TreeEnsembleRegressor implements CurveRegressor {
             complete.predict(features, rows, out);
             return;
         }
-        CurveRegressor.super.predictBatch(features, rows, out);
+        FeatureRegressor.super.predictBatch(features, rows, out);
     }
 
     private static boolean allFinite(double[] x, int n) {

@@ -39,7 +39,7 @@ class LightGbmTrainerTest {
         double[][] x = inputs(2000, 1);
         double[][] xv = inputs(300, 2);
         double[][] xt = inputs(300, 3);
-        CurveRegressor model = new LightGbmTrainer(0.1, 15, 8, 10, 1000, 30, 1)
+        FeatureRegressor model = new LightGbmTrainer(0.1, 15, 8, 10, 1000, 30, 1)
                 .fit(x, targets(x), xv, targets(xv), 0, Progress.NONE);
         double[][] yt = targets(xt);
         double[] out = new double[2];
@@ -130,12 +130,12 @@ class LightGbmTrainerTest {
     void isDeterministicAndSurvivesJson() throws Exception {
         double[][] x = inputs(300, 8);
         LightGbmTrainer trainer = new LightGbmTrainer(0.1, 7, 8, 5, 60, 10, 2);
-        CurveRegressor a = trainer.fit(x, targets(x), new double[0][], new double[0][], 3, Progress.NONE);
-        CurveRegressor b = trainer.fit(x, targets(x), new double[0][], new double[0][], 3, Progress.NONE);
-        ObjectMapper json = new ObjectMapper();
+        FeatureRegressor a = trainer.fit(x, targets(x), new double[0][], new double[0][], 3, Progress.NONE);
+        FeatureRegressor b = trainer.fit(x, targets(x), new double[0][], new double[0][], 3, Progress.NONE);
+        ObjectMapper json = ObliviousBoostingTrainerTest.registeredMapper();
         String text = json.writeValueAsString(a);
         assertEquals(text, json.writeValueAsString(b));
-        CurveRegressor back = json.readValue(text, CurveRegressor.class);
+        FeatureRegressor back = (FeatureRegressor) json.readValue(text, CurveRegressor.class);
         double[] p = new double[2];
         double[] q = new double[2];
         for (double[] row : inputs(50, 9)) {

@@ -109,10 +109,10 @@ class ObliviousBoostingTrainerTest {
     @Test
     void jsonRoundTripKeepsPredictions() throws Exception {
         ObliviousTreeRegressor model = fit(TRAINER);
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = registeredMapper();
         String text = json.writeValueAsString((CurveRegressor) model);
         assertTrue(text.contains("\"type\":\"oblivious-trees\""), text.substring(0, Math.min(200, text.length())));
-        CurveRegressor back = json.readValue(text, CurveRegressor.class);
+        FeatureRegressor back = (FeatureRegressor) json.readValue(text, CurveRegressor.class);
         assertTrue(back instanceof ObliviousTreeRegressor);
         double[] p = new double[3];
         double[] q = new double[3];
@@ -199,5 +199,12 @@ class ObliviousBoostingTrainerTest {
     void rejectsBadSettings() {
         assertThrows(IllegalArgumentException.class, () -> new ObliviousBoostingTrainer(0.1, 6, 100, 10, 1.0, 256, 1));
         assertThrows(IllegalArgumentException.class, () -> new ObliviousBoostingTrainer(0.1, 0, 100, 10, 1.0, 64, 1));
+    }
+
+    /** A mapper that knows the model types of every registered regressor, as surrogate files use. */
+    static ObjectMapper registeredMapper() {
+        ObjectMapper json = new ObjectMapper();
+        RegressorProvider.installed().all().forEach(p -> p.modelTypes().forEach(json::registerSubtypes));
+        return json;
     }
 }

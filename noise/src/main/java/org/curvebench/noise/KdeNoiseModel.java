@@ -3,7 +3,10 @@ package org.curvebench.noise;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.util.Map;
 import java.util.SplittableRandom;
+import org.curvebench.core.ModelInput;
 
 /**
  * The alternative of NAS-Bench-x11's released code: a Gaussian kernel density over whole residual curves of the
@@ -12,6 +15,7 @@ import java.util.SplittableRandom;
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonTypeName(KdeNoiseModel.NAME)
 public final class KdeNoiseModel implements NoiseModel {
 
     public static final String NAME = "kde";
@@ -38,7 +42,12 @@ public final class KdeNoiseModel implements NoiseModel {
     }
 
     @Override
-    public void sigma(double[] input, double[] out) {
+    public Map<String, Object> provenance() {
+        return Map.of("residual_curves", residuals.length);
+    }
+
+    @Override
+    public void sigma(ModelInput input, double[] out) {
         int n = residuals.length;
         for (int e = 0; e < out.length; e++) {
             double ss = 0;
@@ -50,7 +59,7 @@ public final class KdeNoiseModel implements NoiseModel {
     }
 
     @Override
-    public void addNoise(double[] input, double[] curve, SplittableRandom random) {
+    public void addNoise(ModelInput input, double[] curve, SplittableRandom random) {
         double[] r = residuals[random.nextInt(residuals.length)];
         for (int e = 0; e < curve.length; e++) {
             curve[e] += r[e] + bandwidth[e] * Gaussian.next(random);

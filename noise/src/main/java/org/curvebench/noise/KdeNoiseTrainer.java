@@ -1,7 +1,9 @@
 package org.curvebench.noise;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.curvebench.core.Progress;
 
 /**
@@ -16,6 +18,14 @@ public record KdeNoiseTrainer(int window, int maxCurves) implements NoiseModelTr
     @Override
     public String name() {
         return KdeNoiseModel.NAME;
+    }
+
+    @Override
+    public Map<String, Object> hyperparameters() {
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("window", window);
+        h.put("max_curves", maxCurves);
+        return h;
     }
 
     @Override

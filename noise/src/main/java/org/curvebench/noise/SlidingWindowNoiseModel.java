@@ -3,7 +3,11 @@ package org.curvebench.noise;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
+import org.curvebench.core.ModelInput;
 import org.curvebench.models.CurveBasis;
 import org.curvebench.models.CurveRegressor;
 
@@ -15,6 +19,7 @@ import org.curvebench.models.CurveRegressor;
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonTypeName(SlidingWindowNoiseModel.NAME)
 public final class SlidingWindowNoiseModel implements NoiseModel {
 
     public static final String NAME = "sliding-window";
@@ -61,7 +66,21 @@ public final class SlidingWindowNoiseModel implements NoiseModel {
     }
 
     @Override
-    public void sigma(double[] input, double[] out) {
+    public Map<String, Object> provenance() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("autocorrelation", autocorrelation);
+        p.put("spike_probability", spikeProbability);
+        p.put("spikes_kept", spikes.length);
+        p.put("sigma_components", logSigmaBasis.components());
+        Map<String, Object> spread = new LinkedHashMap<>();
+        spread.put("type", regressor.getClass().getSimpleName());
+        spread.putAll(regressor.provenance());
+        p.put("spread_regressor", spread);
+        return p;
+    }
+
+    @Override
+    public void sigma(ModelInput input, double[] out) {
         double[] labels = new double[logSigmaBasis.components()];
         regressor.predict(input, labels);
         logSigmaBasis.decode(labels, out);
@@ -71,7 +90,7 @@ public final class SlidingWindowNoiseModel implements NoiseModel {
     }
 
     @Override
-    public void addNoise(double[] input, double[] curve, SplittableRandom random) {
+    public void addNoise(ModelInput input, double[] curve, SplittableRandom random) {
         double[] sigma = new double[curve.length];
         sigma(input, sigma);
         double innovation = Math.sqrt(1 - autocorrelation * autocorrelation);

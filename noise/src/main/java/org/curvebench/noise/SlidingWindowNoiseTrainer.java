@@ -2,8 +2,11 @@ package org.curvebench.noise;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.curvebench.core.ModelInputs;
 import org.curvebench.core.Progress;
 import org.curvebench.models.RegressorTrainer;
 import org.curvebench.models.SvdCompressor;
@@ -37,8 +40,18 @@ public record SlidingWindowNoiseTrainer(int window, int components, RegressorTra
     }
 
     @Override
+    public Map<String, Object> hyperparameters() {
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("window", window);
+        h.put("sigma_components", components);
+        h.put("spread_regressor", regressor.name());
+        h.put("spread_regressor_settings", regressor.hyperparameters());
+        return h;
+    }
+
+    @Override
     public NoiseModel fit(NoiseTrainingSet data, long seed, Progress progress) {
-        int archs = data.inputs().length;
+        int archs = data.inputs().size();
         int epochs = data.epochs();
         double[][] spread = new double[archs][];
         double positiveSum = 0;
@@ -101,21 +114,21 @@ public record SlidingWindowNoiseTrainer(int window, int components, RegressorTra
         SvdCompressor.Fit compressed = new SvdCompressor(components, true).fit(logSpread);
         int[] order = shuffled(archs, seed);
         int nValid = archs >= 20 ? archs / 10 : 0;
-        double[][] x = new double[archs - nValid][];
+        List<org.curvebench.core.ModelInput> x = new ArrayList<>(archs - nValid);
         double[][] y = new double[archs - nValid][];
-        double[][] xv = new double[nValid][];
+        List<org.curvebench.core.ModelInput> xv = new ArrayList<>(nValid);
         double[][] yv = new double[nValid][];
         for (int i = 0; i < archs; i++) {
             int a = order[i];
             if (i < nValid) {
-                xv[i] = data.inputs()[a];
+                xv.add(data.inputs().get(a));
                 yv[i] = compressed.labels()[a];
             } else {
-                x[i - nValid] = data.inputs()[a];
+                x.add(data.inputs().get(a));
                 y[i - nValid] = compressed.labels()[a];
             }
         }
-        var fitted = regressor.fit(x, y, xv, yv, seed, progress);
+        var fitted = regressor.fit(ModelInputs.of(x), y, ModelInputs.of(xv), yv, seed, progress);
         return new SlidingWindowNoiseModel(window, compressed.basis(), fitted, rho, spikeProbability, spikeValues);
     }
 

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import org.curvebench.core.ModelInput;
+import org.curvebench.core.ModelInputs;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.curvebench.datasets.ArchitectureRuns;
@@ -35,7 +37,7 @@ class NoiseModelsTest {
             inputs[i++] = encoder.encode(a.architecture());
             runs.add(a.curves("val_acc"));
         }
-        data = new NoiseTrainingSet(inputs, runs);
+        data = new NoiseTrainingSet(ModelInputs.ofFeatureMatrix(inputs), runs);
         window = (SlidingWindowNoiseModel) new SlidingWindowNoiseTrainer(9, 5, new LightGbmTrainer(0.1, 15, 8, 10, 300, 20, 1))
                 .fit(data, 0, Progress.NONE);
     }
@@ -48,7 +50,7 @@ class NoiseModelsTest {
         int n = 0;
         int a = 0;
         for (ArchitectureRuns arch : sim.dataset().architectures()) {
-            window.sigma(data.inputs()[a++], sigma);
+            window.sigma(data.inputs().get(a++), sigma);
             double[] truth = sim.trueSigma(arch.key());
             for (int e = 0; e < 60; e++) {
                 double d = Math.log(sigma[e] / truth[e]);
@@ -70,7 +72,7 @@ class NoiseModelsTest {
 
     @Test
     void samplesHaveThePredictedSpreadAndAreReproducible() {
-        double[] input = data.inputs()[0];
+        ModelInput input = data.inputs().get(0);
         double[] sigma = new double[60];
         window.sigma(input, sigma);
         double[] sumSq = new double[60];
@@ -113,11 +115,13 @@ class NoiseModelsTest {
     @Test
     void modelsSurviveJson() throws Exception {
         ObjectMapper json = new ObjectMapper();
+        NoiseProvider.installed().all().forEach(p -> p.modelTypes().forEach(json::registerSubtypes));
+        org.curvebench.models.RegressorProvider.installed().all().forEach(p -> p.modelTypes().forEach(json::registerSubtypes));
         NoiseModel back = json.readValue(json.writeValueAsString(window), NoiseModel.class);
         double[] a = new double[60];
         double[] b = new double[60];
-        window.addNoise(data.inputs()[3], a, new SplittableRandom(9));
-        back.addNoise(data.inputs()[3], b, new SplittableRandom(9));
+        window.addNoise(data.inputs().get(3), a, new SplittableRandom(9));
+        back.addNoise(data.inputs().get(3), b, new SplittableRandom(9));
         assertArrayEquals(a, b, 0.0);
     }
 }

@@ -1,8 +1,15 @@
 package org.curvebench.surrogate;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.curvebench.core.CellGraph;
 import org.curvebench.core.LearningCurve;
+import org.curvebench.core.ModelInput;
+import org.curvebench.core.ModelInputs;
 import org.curvebench.encoding.Architecture;
 import org.curvebench.encoding.Encoder;
 import org.curvebench.encoding.InvalidArchitectureException;
@@ -12,10 +19,14 @@ import org.curvebench.models.CurveRegressor;
 import org.curvebench.noise.NoiseModel;
 
 /**
- * The assembled surrogate: encoder -> regressor -> SVD decode for the mean curve, plus a noise model for seeded
- * noisy curves. Immutable; every query works on its own small buffers, so one instance serves many threads.
+ * The assembled surrogate: space -> {@link ModelInput} -> regressor -> SVD decode for the mean curve, plus a noise
+ * model for seeded noisy curves. Immutable; every query works on its own small buffers, so one instance serves
+ * many threads.
  */
 public final class CurveSurrogate implements SurrogateBenchmark {
+
+    /** Rows per parallel task of a large batch. */
+    private static final int CHUNK = 2048;
 
     private final Manifest manifest;
     private final SearchSpace space;
@@ -23,6 +34,7 @@ public final class CurveSurrogate implements SurrogateBenchmark {
     private final CurveBasis basis;
     private final CurveRegressor regressor;
     private final NoiseModel noise;
+    private final boolean graphs;
 
     public CurveSurrogate(Manifest manifest, SearchSpace space, CurveBasis basis, CurveRegressor regressor,
                           NoiseModel noise) {
@@ -41,6 +53,7 @@ public final class CurveSurrogate implements SurrogateBenchmark {
         this.basis = basis;
         this.regressor = regressor;
         this.noise = noise;
+        this.graphs = regressor.readsGraphs();
     }
 
     public Manifest manifest() {
@@ -79,28 +92,27 @@ public final class CurveSurrogate implements SurrogateBenchmark {
         return manifest.observedEpochs();
     }
 
-    /** The feature vector this surrogate feeds its regressor, for a surrogate that needs no observed epochs. */
-    public double[] features(Architecture architecture) {
-        return features(architecture, new double[0]);
+    /** The model input of an architecture, for a surrogate that needs no observed epochs. */
+    public ModelInput input(Architecture architecture) {
+        return input(architecture, new double[0]);
     }
 
     /**
-     * The feature vector this surrogate feeds its regressor: the encoding followed by the first
-     * {@link #observedEpochs()} observed values of the curve, checked against the trained dimension.
+     * The model input of an architecture: the encoding followed by what the surrogate derives from the first
+     * {@link #observedEpochs()} observed values of the curve, the cell graph when the regressor reads graphs, and
+     * the observed values. Fails when the observed values or the encoding do not fit the surrogate.
      */
-    public double[] features(Architecture architecture, double[] observed) {
+    public ModelInput input(Architecture architecture, double[] observed) {
         if (observed.length != observedEpochs()) {
-            throw new IllegalArgumentException(observedEpochs() == 0
-                    ? "this surrogate takes no observed epochs, got " + observed.length
-                    : "this surrogate needs the first " + observedEpochs() + " observed epochs of the curve (--observed "
-                    + "v1,v2,...), got " + observed.length);
+            throw new ObservedEpochsException(observedEpochs(), observed.length);
         }
         double[] x = withObserved(encoder.encode(architecture), observed);
         if (x.length != manifest.featureDimension()) {
             throw new InvalidArchitectureException("the surrogate was trained on " + manifest.featureDimension()
                     + " features per architecture; this architecture gives " + x.length);
         }
-        return x;
+        CellGraph graph = graphs ? space.graph(architecture).orElse(null) : null;
+        return ModelInput.of(x, graph, observed);
     }
 
     /**
@@ -112,7 +124,7 @@ public final class CurveSurrogate implements SurrogateBenchmark {
         if (n == 0) {
             return encoding;
         }
-        double[] x = java.util.Arrays.copyOf(encoding, encoding.length + 2 * n - 1);
+        double[] x = Arrays.copyOf(encoding, encoding.length + 2 * n - 1);
         for (int i = 1; i < n; i++) {
             x[encoding.length + i - 1] = observed[i] - observed[i - 1];
         }
@@ -120,74 +132,95 @@ public final class CurveSurrogate implements SurrogateBenchmark {
         return x;
     }
 
-    /** Writes the mean curve of an encoded architecture into {@code out} (length {@link #epochs()}). */
-    public void meanCurve(double[] features, double[] out) {
+    /** Writes the mean curve of a model input into {@code out} (length {@link #epochs()}). */
+    public void meanCurve(ModelInput input, double[] out) {
         double[] labels = new double[basis.components()];
-        regressor.predict(features, labels);
-        decode(features, 0, labels, out);
+        regressor.predict(input, labels);
+        decode(input.featuresView(), 0, labels, out);
     }
 
     /**
      * Decodes predicted components into a curve; a surrogate with observed epochs predicts the curve relative to
      * the last observed value, which ends the feature vector, and adds it back here.
      */
-    private void decode(double[] features, int featureOffset, double[] labels, double[] out) {
-        basis.decode(labels, out);
+    private void decode(double[] features, int featureOffset, double[] labels, int labelOffset, double[] out, int outOffset) {
+        basis.decode(labels, labelOffset, out, outOffset);
         if (observedEpochs() > 0) {
             double level = features[featureOffset + manifest.featureDimension() - 1];
-            for (int e = 0; e < out.length; e++) {
-                out[e] += level;
+            int epochs = epochs();
+            for (int e = 0; e < epochs; e++) {
+                out[outOffset + e] += level;
             }
         }
     }
 
-    /** Rows per parallel task of a batch. */
-    private static final int CHUNK = 2048;
-
-    /**
-     * Mean curves of {@code rows} encoded architectures: {@code features} row-major (rows x featureDimension),
-     * {@code curves} receives rows x epochs. Large batches run on the common fork-join pool.
-     */
-    public void meanCurves(double[] features, int rows, double[] curves) {
-        int chunks = (rows + CHUNK - 1) / CHUNK;
-        if (chunks <= 1) {
-            meanCurvesChunk(features, curves, 0, rows);
-            return;
-        }
-        java.util.stream.IntStream.range(0, chunks).parallel()
-                .forEach(c -> meanCurvesChunk(features, curves, c * CHUNK, Math.min(rows, (c + 1) * CHUNK)));
+    private void decode(double[] features, int featureOffset, double[] labels, double[] out) {
+        decode(features, featureOffset, labels, 0, out, 0);
     }
 
-    private void meanCurvesChunk(double[] features, double[] curves, int from, int to) {
-        int d = manifest.featureDimension();
+    /**
+     * Curves of a batch of inputs into {@code curves} (size x epochs, row-major), on the calling thread: row r is
+     * the mean curve, or, where {@code noisy[r]} (with {@code noisy} not null), the noisy curve of training seed
+     * {@code seeds[r]} of architecture {@code architectures[r]} (the same as {@link #noisyCurve}).
+     */
+    public void curves(ModelInputs inputs, Architecture[] architectures, long[] seeds, boolean[] noisy, double[] curves) {
+        int n = inputs.size();
+        int d = inputs.dimension();
         int k = basis.components();
         int epochs = epochs();
-        int n = to - from;
-        double[] x = java.util.Arrays.copyOfRange(features, from * d, to * d);
         double[] labels = new double[n * k];
-        regressor.predictBatch(x, n, labels);
-        double[] one = new double[k];
+        regressor.predictBatch(inputs, labels);
+        double[] x = inputs.featureRows();
+        for (int r = 0; r < n; r++) {
+            decode(x, r * d, labels, r * k, curves, r * epochs);
+        }
+        if (noisy == null) {
+            return;
+        }
         double[] curve = new double[epochs];
         for (int r = 0; r < n; r++) {
-            System.arraycopy(labels, r * k, one, 0, k);
-            decode(x, r * d, one, curve);
-            System.arraycopy(curve, 0, curves, (from + r) * epochs, epochs);
+            if (noisy[r]) {
+                double[] one = Arrays.copyOfRange(labels, r * k, (r + 1) * k);
+                System.arraycopy(curves, r * epochs, curve, 0, epochs);
+                noise.addNoise(inputs.get(r).withExtraFeatures(one), curve, random(architectures[r], seeds[r]));
+                System.arraycopy(curve, 0, curves, r * epochs, epochs);
+            }
         }
+    }
+
+    /**
+     * Mean curves of a batch of inputs into {@code curves} (size x epochs, row-major); large batches run on the
+     * common fork-join pool.
+     */
+    public void meanCurves(ModelInputs inputs, double[] curves) {
+        int rows = inputs.size();
+        int chunks = (rows + CHUNK - 1) / CHUNK;
+        if (chunks <= 1) {
+            curves(inputs, null, null, null, curves);
+            return;
+        }
+        int epochs = epochs();
+        IntStream.range(0, chunks).parallel().forEach(c -> {
+            int from = c * CHUNK;
+            int to = Math.min(rows, from + CHUNK);
+            double[] part = new double[(to - from) * epochs];
+            curves(inputs.rows(from, to), null, null, null, part);
+            System.arraycopy(part, 0, curves, from * epochs, part.length);
+        });
     }
 
     @Override
-    public java.util.List<LearningCurve> meanCurves(java.util.List<? extends Architecture> architectures) {
-        int d = manifest.featureDimension();
+    public List<LearningCurve> meanCurves(List<? extends Architecture> architectures) {
         int n = architectures.size();
-        double[] x = new double[n * d];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(features(architectures.get(i)), 0, x, i * d, d);
+        List<ModelInput> inputs = new ArrayList<>(n);
+        for (Architecture a : architectures) {
+            inputs.add(input(a));
         }
         double[] curves = new double[n * epochs()];
-        meanCurves(x, n, curves);
-        java.util.List<LearningCurve> out = new java.util.ArrayList<>(n);
+        meanCurves(ModelInputs.of(inputs), curves);
+        List<LearningCurve> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            out.add(LearningCurve.of(java.util.Arrays.copyOfRange(curves, i * epochs(), (i + 1) * epochs())));
+            out.add(LearningCurve.of(Arrays.copyOfRange(curves, i * epochs(), (i + 1) * epochs())));
         }
         return out;
     }
@@ -200,7 +233,7 @@ public final class CurveSurrogate implements SurrogateBenchmark {
     @Override
     public LearningCurve meanCurve(Architecture architecture, double[] observed) {
         double[] out = new double[epochs()];
-        meanCurve(features(architecture, observed), out);
+        meanCurve(input(architecture, observed), out);
         return LearningCurve.of(out);
     }
 
@@ -211,12 +244,12 @@ public final class CurveSurrogate implements SurrogateBenchmark {
 
     @Override
     public LearningCurve noisyCurve(Architecture architecture, double[] observed, long seed) {
-        double[] x = features(architecture, observed);
+        ModelInput x = input(architecture, observed);
         double[] labels = new double[basis.components()];
         regressor.predict(x, labels);
         double[] curve = new double[epochs()];
-        decode(x, 0, labels, curve);
-        noise.addNoise(noiseInput(x, labels), curve, random(architecture, seed));
+        decode(x.featuresView(), 0, labels, curve);
+        noise.addNoise(x.withExtraFeatures(labels), curve, random(architecture, seed));
         return LearningCurve.of(curve);
     }
 
@@ -227,20 +260,12 @@ public final class CurveSurrogate implements SurrogateBenchmark {
 
     /** The predicted per-epoch noise standard deviation of an architecture given its observed first epochs. */
     public LearningCurve noiseSigma(Architecture architecture, double[] observed) {
-        double[] x = features(architecture, observed);
+        ModelInput x = input(architecture, observed);
         double[] labels = new double[basis.components()];
         regressor.predict(x, labels);
         double[] sigma = new double[epochs()];
-        noise.sigma(noiseInput(x, labels), sigma);
+        noise.sigma(x.withExtraFeatures(labels), sigma);
         return LearningCurve.of(sigma);
-    }
-
-    /** The noise model's input: features followed by the predicted components. */
-    static double[] noiseInput(double[] features, double[] labels) {
-        double[] in = new double[features.length + labels.length];
-        System.arraycopy(features, 0, in, 0, features.length);
-        System.arraycopy(labels, 0, in, features.length, labels.length);
-        return in;
     }
 
     /** A random stream fixed by the architecture's key and the seed, the same on every machine. */

@@ -1,24 +1,24 @@
 package org.curvebench.surrogate;
 
-import org.curvebench.models.LightGbmTrainer;
-import org.curvebench.models.ObliviousBoostingTrainer;
-import org.curvebench.models.SmallDataSelection;
+import org.curvebench.core.LearnerOptions;
+import org.curvebench.models.ObliviousRegressorProvider;
+import org.curvebench.models.RegressorProvider;
 import org.curvebench.models.RegressorTrainer;
-import org.curvebench.noise.KdeNoiseTrainer;
 import org.curvebench.noise.NoiseModelTrainer;
-import org.curvebench.noise.SlidingWindowNoiseTrainer;
+import org.curvebench.noise.SlidingWindowNoiseProvider;
 
 /**
  * How to build a surrogate. {@link #defaults(String)} gives CurveBench's measured defaults; {@link #x11Baseline}
- * switches the compression to NAS-Bench-x11's recipe (raw curves, no centring).
+ * switches the compression to NAS-Bench-x11's recipe (raw curves, no centring). Learners come from their
+ * registries ({@link RegressorProvider}, {@link org.curvebench.noise.NoiseProvider}).
  *
  * @param metric             the metric whose curve is modelled
  * @param encoder            encoder name, or null for the space's default
  * @param components         SVD components k
  * @param centred            centre curves before the SVD (false: NAS-Bench-x11's recipe)
- * @param regressor          fits features -> components
+ * @param regressor          fits model inputs -> components
  * @param noise              fits the noise model
- * @param validationFraction share of training architectures held out for early stopping
+ * @param validationFraction share of training architectures held out for early stopping and model selection
  * @param seed               makes every random choice reproducible
  * @param observedEpochs     first epochs of the curve itself appended to the features (NAS-Bench-x11's
  *                           "w. accs" variant); queries must then give them; 0 for none
@@ -28,14 +28,13 @@ public record SurrogateConfig(String metric, String encoder, int components, boo
                               long seed, int observedEpochs) {
 
     public static final int DEFAULT_COMPONENTS = 5;
-    public static final int DEFAULT_NOISE_WINDOW = 9;
 
     public SurrogateConfig {
         if (components < 1) {
-            throw new IllegalArgumentException("--components must be at least 1, got " + components);
+            throw new IllegalArgumentException("a surrogate needs at least 1 SVD component, got " + components);
         }
         if (observedEpochs < 0) {
-            throw new IllegalArgumentException("--observed-epochs must be 0 or more, got " + observedEpochs);
+            throw new IllegalArgumentException("the number of observed epochs must be 0 or more, got " + observedEpochs);
         }
         if (validationFraction < 0 || validationFraction >= 1) {
             throw new IllegalArgumentException("the validation fraction must be in [0, 1), got " + validationFraction);
@@ -43,37 +42,14 @@ public record SurrogateConfig(String metric, String encoder, int components, boo
     }
 
     /**
-     * CurveBench's defaults: centred SVD, multi-output oblivious boosted trees for the components and for the
-     * noise spread (pure Java: fast batch queries, no native code), sliding-window noise.
+     * CurveBench's defaults, pure Java throughout: centred SVD, multi-output oblivious boosted trees for the
+     * components (with model selection on small sets) and for the noise spread, sliding-window noise.
      */
     public static SurrogateConfig defaults(String metric) {
-        return new SurrogateConfig(metric, null, DEFAULT_COMPONENTS, true, SmallDataSelection.defaults(),
-                slidingWindow(DEFAULT_NOISE_WINDOW, ObliviousBoostingTrainer.defaults()), 0.1, 0, 0);
-    }
-
-    /** The defaults with LightGBM (one booster per component, also for the noise spread): most accurate on large data. */
-    public static SurrogateConfig lightGbm(String metric) {
-        return defaults(metric).withRegressor(LightGbmTrainer.defaults()).withNoise(slidingWindow(DEFAULT_NOISE_WINDOW));
-    }
-
-    /** The sliding-window noise model with its spread regressed by LightGBM. */
-    public static NoiseModelTrainer slidingWindow(int window) {
-        return new SlidingWindowNoiseTrainer(window, DEFAULT_COMPONENTS, LightGbmTrainer.defaults());
-    }
-
-    /** The sliding-window noise model with its spread regressed by {@code spread}. */
-    public static NoiseModelTrainer slidingWindow(int window, RegressorTrainer spread) {
-        return new SlidingWindowNoiseTrainer(window, DEFAULT_COMPONENTS, spread);
-    }
-
-    /**
-     * The defaults with pure-Java oblivious boosted trees ({@link ObliviousBoostingTrainer#defaults()}) for both
-     * the components and the noise model's spread: no native code at fit time, and faster batch queries.
-     */
-
-    /** The kernel-density noise model of NAS-Bench-x11's released code. */
-    public static NoiseModelTrainer kde(int window) {
-        return new KdeNoiseTrainer(window, 1000);
+        return new SurrogateConfig(metric, null, DEFAULT_COMPONENTS, true,
+                new ObliviousRegressorProvider().trainer(LearnerOptions.none()),
+                new SlidingWindowNoiseProvider().trainer(LearnerOptions.none(), RegressorProvider.installed()),
+                0.1, 0, 0);
     }
 
     public SurrogateConfig withSeed(long newSeed) {

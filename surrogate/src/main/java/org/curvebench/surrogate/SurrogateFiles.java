@@ -19,40 +19,55 @@ import java.nio.file.StandardCopyOption;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
+import org.curvebench.core.Registry;
 import org.curvebench.encoding.SearchSpaces;
 import org.curvebench.models.CurveBasis;
 import org.curvebench.models.CurveRegressor;
+import org.curvebench.models.RegressorProvider;
 import org.curvebench.noise.NoiseModel;
+import org.curvebench.noise.NoiseProvider;
 
 /**
  * Saves and loads a surrogate as one gzip-compressed JSON file: a {@link Manifest}, the curve basis, the
- * regressor and the noise model. Writing goes to a temporary file that replaces the target only when complete;
- * loading checks the format name and version and reports a damaged file as such.
+ * regressor and the noise model. Learners are written and read under the type names their registered providers
+ * list, so a learner from any module on the class path travels in surrogate files. Writing goes to a temporary
+ * file that replaces the target only when complete; loading checks the format name and version and reports a
+ * damaged file as such.
  */
 public final class SurrogateFiles {
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .build();
-
     private final SearchSpaces spaces;
+    private final ObjectMapper json;
 
-    public SurrogateFiles(SearchSpaces spaces) {
+    public SurrogateFiles(SearchSpaces spaces, Registry<RegressorProvider> regressors, Registry<NoiseProvider> noise) {
         this.spaces = spaces;
+        this.json = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build();
+        regressors.all().forEach(p -> p.modelTypes().forEach(json::registerSubtypes));
+        noise.all().forEach(p -> p.modelTypes().forEach(json::registerSubtypes));
+    }
+
+    /** The codec for every space and learner on the class path. */
+    public static SurrogateFiles installed() {
+        return new SurrogateFiles(SearchSpaces.installed(), RegressorProvider.installed(), NoiseProvider.installed());
+    }
+
+    /** A surrogate file's manifest alone, checked like {@link #load}. */
+    public Manifest manifest(Path path) throws IOException {
+        return readManifest(readRoot(path), path);
     }
 
     public void save(CurveSurrogate surrogate, Path path) throws IOException {
-        ObjectNode root = JSON.createObjectNode();
-        root.set("manifest", JSON.valueToTree(surrogate.manifest()));
-        root.set("basis", JSON.valueToTree(surrogate.basis()));
-        root.set("regressor", JSON.valueToTree(surrogate.regressor()));
-        root.set("noise", JSON.valueToTree(surrogate.noise()));
+        ObjectNode root = json.createObjectNode();
+        root.set("manifest", json.valueToTree(surrogate.manifest()));
+        root.set("basis", json.valueToTree(surrogate.basis()));
+        root.set("regressor", json.valueToTree(surrogate.regressor()));
+        root.set("noise", json.valueToTree(surrogate.noise()));
         Path parent = path.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path tmp = Files.createTempFile(parent, "." + path.getFileName(), ".tmp");
         try {
             try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                JSON.writeValue(out, root);
+                json.writeValue(out, root);
             }
             try {
                 Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -65,6 +80,22 @@ public final class SurrogateFiles {
     }
 
     public CurveSurrogate load(Path path) throws IOException {
+        JsonNode root = readRoot(path);
+        Manifest manifest = readManifest(root, path);
+        try {
+            CurveBasis basis = json.treeToValue(required(root, "basis", path), CurveBasis.class);
+            CurveRegressor regressor = json.treeToValue(required(root, "regressor", path), CurveRegressor.class);
+            NoiseModel noise = json.treeToValue(required(root, "noise", path), NoiseModel.class);
+            return new CurveSurrogate(manifest, spaces.get(manifest.space()), basis, regressor, noise);
+        } catch (com.fasterxml.jackson.databind.exc.InvalidTypeIdException e) {
+            throw new IOException(path + " needs the learner '" + e.getTypeId() + "', which no module on the class path "
+                    + "provides; add the module that registers it", e);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new IOException(path + " is a damaged surrogate file (" + e.getMessage() + "); fit it again", e);
+        }
+    }
+
+    private JsonNode readRoot(Path path) throws IOException {
         if (!Files.isRegularFile(path)) {
             throw new NoSuchFileException(path.toString(), null, "no surrogate file here; create one with 'curvebench fit'");
         }
@@ -78,10 +109,14 @@ public final class SurrogateFiles {
             raw.reset();
             // read to the end, so that gzip checks its CRC before anything is trusted
             byte[] content = new GZIPInputStream(raw).readAllBytes();
-            root = JSON.readTree(content);
+            root = json.readTree(content);
         } catch (ZipException | EOFException | JsonProcessingException e) {
             throw new IOException(path + " is a damaged surrogate file (" + e.getMessage() + "); fit it again", e);
         }
+        return root;
+    }
+
+    private Manifest readManifest(JsonNode root, Path path) throws IOException {
         JsonNode m = root == null ? null : root.get("manifest");
         if (m == null || !Manifest.FORMAT.equals(m.path("format").asText())) {
             throw new IOException(path + " is not a CurveBench surrogate file (no '" + Manifest.FORMAT + "' manifest)");
@@ -93,11 +128,7 @@ public final class SurrogateFiles {
                     + (version > Manifest.FORMAT_VERSION ? "; upgrade CurveBench" : "; fit the surrogate again"));
         }
         try {
-            Manifest manifest = JSON.treeToValue(m, Manifest.class);
-            CurveBasis basis = JSON.treeToValue(required(root, "basis", path), CurveBasis.class);
-            CurveRegressor regressor = JSON.treeToValue(required(root, "regressor", path), CurveRegressor.class);
-            NoiseModel noise = JSON.treeToValue(required(root, "noise", path), NoiseModel.class);
-            return new CurveSurrogate(manifest, spaces.get(manifest.space()), basis, regressor, noise);
+            return json.treeToValue(m, Manifest.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new IOException(path + " is a damaged surrogate file (" + e.getMessage() + "); fit it again", e);
         }

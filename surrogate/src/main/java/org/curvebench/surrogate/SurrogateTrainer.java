@@ -1,6 +1,8 @@
 package org.curvebench.surrogate;
 
 import java.util.ArrayList;
+import org.curvebench.core.ModelInput;
+import org.curvebench.core.ModelInputs;
 import java.util.List;
 import java.util.function.Consumer;
 import org.curvebench.datasets.ArchitectureRuns;
@@ -47,12 +49,13 @@ public final class SurrogateTrainer {
         List<ArchitectureRuns> valid = split.validation().architectures();
         int observed = config.observedEpochs();
         if (observed >= epochs) {
-            throw new IllegalArgumentException("--observed-epochs " + observed + " leaves nothing to predict: the curves have "
+            throw new IllegalArgumentException(observed + " observed epochs leave nothing to predict: the curves have "
                     + epochs + " epochs");
         }
-        double[][] x = features(encoder, train, metric, observed);
-        double[][] xValid = features(encoder, valid, metric, observed);
-        int dim = x[0].length;
+        boolean graphs = config.regressor().readsGraphs();
+        ModelInputs x = inputs(space, encoder, train, metric, observed, graphs);
+        ModelInputs xValid = inputs(space, encoder, valid, metric, observed, graphs);
+        int dim = x.dimension();
 
         SvdCompressor.Fit compressed = new SvdCompressor(config.components(), config.centred())
                 .fit(meanCurves(train, metric, observed));
@@ -69,36 +72,44 @@ public final class SurrogateTrainer {
 
         List<ArchitectureRuns> all = new ArrayList<>(train);
         all.addAll(valid);
-        double[][] noiseInputs = new double[all.size()][];
+        List<ModelInput> noiseInputs = new ArrayList<>(all.size());
         List<double[][]> runs = new ArrayList<>(all.size());
         double[] labels = new double[basis.components()];
         for (int i = 0; i < all.size(); i++) {
-            double[] f = i < x.length ? x[i] : xValid[i - x.length];
+            ModelInput f = i < x.size() ? x.get(i) : xValid.get(i - x.size());
             regressor.predict(f, labels);
-            noiseInputs[i] = CurveSurrogate.noiseInput(f, labels);
+            noiseInputs.add(f.withExtraFeatures(labels));
             runs.add(all.get(i).curves(metric));
         }
-        NoiseModel noise = config.noise().fit(new NoiseTrainingSet(noiseInputs, runs), config.seed(), progress);
+        NoiseModel noise = config.noise().fit(new NoiseTrainingSet(ModelInputs.of(noiseInputs), runs), config.seed(),
+                progress);
 
         Manifest manifest = new Manifest(Manifest.FORMAT, Manifest.FORMAT_VERSION, Manifest.CURVEBENCH_VERSION,
                 space.name(), encoder.name(), metric, epochs, basis.components(), basis.centred(),
-                config.regressor().name(), config.noise().name(), dim, observed, data.digest(), data.size(), data.runCount(),
-                config.seed());
+                new LearnerSpec(config.regressor().name(), config.regressor().hyperparameters(), regressor.provenance()),
+                new LearnerSpec(config.noise().name(), config.noise().hyperparameters(), noise.provenance()),
+                dim, observed, config.validationFraction(), data.digest(), data.size(), data.runCount(), config.seed());
         return new CurveSurrogate(manifest, space, basis, regressor, noise);
     }
 
-    /** Encoded architectures, each followed by the first {@code observed} epochs of its mean curve. */
-    private static double[][] features(Encoder encoder, List<ArchitectureRuns> archs, String metric, int observed) {
-        double[][] x = new double[archs.size()][];
-        for (int i = 0; i < x.length; i++) {
+    /**
+     * The model inputs of the architectures: encodings followed by the features of the first {@code observed}
+     * epochs of the mean curve, the cell graph where the space has one and the regressor reads it, and the observed
+     * values.
+     */
+    private static ModelInputs inputs(SearchSpace space, Encoder encoder, List<ArchitectureRuns> archs, String metric,
+                                      int observed, boolean graphs) {
+        List<ModelInput> x = new ArrayList<>(archs.size());
+        for (int i = 0; i < archs.size(); i++) {
             double[] head = observed == 0 ? new double[0] : archs.get(i).meanCurve(metric).head(observed).toArray();
-            x[i] = CurveSurrogate.withObserved(encoder.encode(archs.get(i).architecture()), head);
-            if (i > 0 && x[i].length != x[0].length) {
-                throw new IllegalArgumentException("architectures encode to different lengths: " + x[0].length + " and "
-                        + x[i].length + " (" + archs.get(i).key() + ")");
+            double[] f = CurveSurrogate.withObserved(encoder.encode(archs.get(i).architecture()), head);
+            if (i > 0 && f.length != x.get(0).dimension()) {
+                throw new IllegalArgumentException("architectures encode to different lengths: " + x.get(0).dimension()
+                        + " and " + f.length + " (" + archs.get(i).key() + ")");
             }
+            x.add(ModelInput.of(f, graphs ? space.graph(archs.get(i).architecture()).orElse(null) : null, head));
         }
-        return x;
+        return ModelInputs.of(x);
     }
 
     /** The mean curves, relative to their last observed epoch when the surrogate observes some. */

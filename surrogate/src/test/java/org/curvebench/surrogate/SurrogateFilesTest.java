@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SurrogateFilesTest {
 
-    private final SurrogateFiles files = new SurrogateFiles(SearchSpaces.installed());
+    private final SurrogateFiles files = SurrogateFiles.installed();
 
     @TempDir
     Path dir;

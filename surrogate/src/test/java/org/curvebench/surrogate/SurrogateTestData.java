@@ -12,8 +12,8 @@ final class SurrogateTestData {
     static final SimulatedBenchmark SIM = SimulatedNb201Benchmark.generate(1600, 4, 40, 3);
     static final DatasetSplit SPLIT = DatasetSplit.of(SIM.dataset(), 0.9, 0, 3);
     static final SurrogateConfig CONFIG = SurrogateConfig.defaults("val_acc")
-            .withRegressor(new LightGbmTrainer(0.1, 31, 8, 20, 600, 30, 2))
-            .withNoise(new org.curvebench.noise.SlidingWindowNoiseTrainer(9, 5, new LightGbmTrainer(0.1, 15, 8, 20, 300, 20, 2)));
+            .withRegressor(new LightGbmTrainer(0.1, 31, 8, 20, 600, 30, 1))
+            .withNoise(new org.curvebench.noise.SlidingWindowNoiseTrainer(9, 5, new LightGbmTrainer(0.1, 15, 8, 20, 300, 20, 1)));
     static final CurveSurrogate SURROGATE = new SurrogateTrainer(CONFIG, Progress.NONE, w -> { }).fit(SPLIT.train());
 
     private SurrogateTestData() {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.curvebench.core.ModelInput;
+import org.curvebench.core.ModelInputs;
 import org.curvebench.datasets.ArchitectureRuns;
 import org.curvebench.datasets.CurveDataset;
 import org.curvebench.datasets.DatasetSplit;
@@ -54,7 +56,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         Session session = new Session();
         CurveDataset dataset = data != null ? session.load(format, data, session.spaces.get(space))
                 : SimulatedNb201Benchmark.generate(archs, 1, epochs, fit.seed).dataset();
-        var config = fit.config(dataset.space());
+        var config = fit.config(session, dataset.space());
         DatasetSplit split = DatasetSplit.of(dataset, 0.8, 0.1, fit.seed);
         long t0 = System.nanoTime();
         CurveSurrogate s = new SurrogateTrainer(config, session.progress, w -> session.err.println("warning: " + w))
@@ -62,13 +64,13 @@ final class BenchmarkCommand implements Callable<Integer> {
         double fitSeconds = (System.nanoTime() - t0) / 1e9;
 
         List<ArchitectureRuns> test = split.test().architectures();
-        double[][] x = new double[test.size()][];
+        List<ModelInput> x = new java.util.ArrayList<>();
         double[][] truth = new double[test.size()][];
         double[][] predicted = new double[test.size()][s.epochs()];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = s.features(test.get(i).architecture());
+        for (int i = 0; i < truth.length; i++) {
+            x.add(s.input(test.get(i).architecture()));
             truth[i] = test.get(i).meanCurve(config.metric()).toArray();
-            s.meanCurve(x[i], predicted[i]);
+            s.meanCurve(x.get(i), predicted[i]);
         }
         CurveFit accuracy = CurveFit.of(truth, predicted);
 
@@ -83,20 +85,20 @@ final class BenchmarkCommand implements Callable<Integer> {
         }
         double queryMicros = (System.nanoTime() - q0) / 1e3 / queries;
 
-        int batch = Math.max(50_000, x.length);
-        int d = x[0].length;
-        double[] rows = new double[batch * d];
+        int batch = Math.max(50_000, x.size());
+        List<ModelInput> repeated = new java.util.ArrayList<>(batch);
         for (int i = 0; i < batch; i++) {
-            System.arraycopy(x[i % x.length], 0, rows, i * d, d);
+            repeated.add(x.get(i % x.size()));
         }
+        ModelInputs rows = ModelInputs.of(repeated);
         double[] curves = new double[batch * s.epochs()];
         for (int warm = 0; warm < 5; warm++) {
-            s.meanCurves(rows, batch, curves);
+            s.meanCurves(rows, curves);
         }
         long b0 = System.nanoTime();
         int repeats = 10;
         for (int rep = 0; rep < repeats; rep++) {
-            s.meanCurves(rows, batch, curves);
+            s.meanCurves(rows, curves);
             sink += curves[rep];
         }
         double curvesPerSecond = (double) batch * repeats / ((System.nanoTime() - b0) / 1e9);
@@ -113,12 +115,8 @@ final class BenchmarkCommand implements Callable<Integer> {
         o.put("fit_s", fitSeconds);
         o.put("query_us", queryMicros);
         o.put("batch_curves_per_s", curvesPerSecond);
-        if (s.regressor() instanceof org.curvebench.models.TreeEnsembleRegressor trees) {
-            o.put("trees", trees.treeCount());
-        } else if (s.regressor() instanceof org.curvebench.models.ObliviousTreeRegressor trees) {
-            o.put("trees", trees.treeCount());
-            o.put("depth", trees.depth());
-        }
+        o.put("regressor", s.manifest().regressor().name());
+        o.set("fitted", ReportFormat.JSON.valueToTree(s.regressor().provenance()));
         blackhole = sink;
         System.out.println(o);
         return 0;

@@ -63,12 +63,12 @@ final class DemoCommand implements Callable<Integer> {
         CurveTableWriter.write(split.test(), outDir.resolve("simulated-" + space + "-test.jsonl.gz"));
 
         long t0 = System.nanoTime();
-        CurveSurrogate surrogate = new SurrogateTrainer(fit.config(sim.dataset().space()), session.progress,
+        CurveSurrogate surrogate = new SurrogateTrainer(fit.config(session, sim.dataset().space()), session.progress,
                 w -> session.err.println("warning: " + w)).fit(split.train());
         double fitSeconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf(Locale.ROOT, "fitted on %d architectures in %.1f s (%d SVD components, %s compression, %s noise)%n%n",
                 split.train().size(), fitSeconds, surrogate.basis().components(),
-                surrogate.manifest().centred() ? "centred" : "x11", surrogate.manifest().noise());
+                surrogate.manifest().centred() ? "centred" : "x11", surrogate.manifest().noise().name());
         Path model = outDir.resolve("demo-" + space + ".cbs");
         session.files.save(surrogate, model);
 

@@ -33,11 +33,14 @@ final class FitCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     GraphsOption graphs;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         Session session = new Session();
-        SearchSpace s = session.spaces.get(space);
-        var config = fit.config(s);
+        SearchSpace s = session.space(space, spec);
+        var config = fit.config(session, s);
         CurveDataset dataset = session.load(format, data, s, graphs.graphs);
         session.err.printf("loaded %d architectures, %d runs of %s from %s%n", dataset.size(), dataset.runCount(),
                 config.metric(), data);

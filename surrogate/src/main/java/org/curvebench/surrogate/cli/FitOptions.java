@@ -1,15 +1,33 @@
 package org.curvebench.surrogate.cli;
 
-import org.curvebench.models.LightGbmTrainer;
-import org.curvebench.models.ObliviousBoostingTrainer;
-import org.curvebench.models.SmallDataSelection;
-import org.curvebench.models.RegressorTrainer;
-import org.curvebench.surrogate.SurrogateConfig;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.curvebench.core.LearnerOptions;
+import org.curvebench.core.LearnerOptions.LearnerOptionException;
+import org.curvebench.core.Named;
+import org.curvebench.core.Registry;
+import org.curvebench.core.UnknownNameException;
+import org.curvebench.datasets.Metrics;
 import org.curvebench.encoding.SearchSpace;
+import org.curvebench.models.RegressorProvider;
+import org.curvebench.models.RegressorTrainer;
+import org.curvebench.noise.NoiseModelTrainer;
+import org.curvebench.noise.NoiseProvider;
+import org.curvebench.surrogate.SurrogateConfig;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** Options that say how a surrogate is fitted, shared by {@code fit}, {@code demo} and {@code benchmark}. */
+/**
+ * Options that say how a surrogate is fitted, shared by {@code fit}, {@code demo} and {@code benchmark}. Learners
+ * are looked up by name in their registries; every option is checked before any data is read, and a bad one is a
+ * usage error (exit 2) naming the flag.
+ */
 final class FitOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
 
     @Option(names = "--metric", description = "Metric to model (default: the space's, val_acc for most).")
     String metric;
@@ -25,29 +43,37 @@ final class FitOptions {
     String compression;
 
     @Option(names = "--noise", defaultValue = "sliding-window",
-            description = "Noise model: sliding-window (default) or kde (NAS-Bench-x11's released code).")
+            description = "Noise model, by registered name: sliding-window (default) or kde (NAS-Bench-x11's released code).")
     String noise;
 
-    @Option(names = "--noise-window", defaultValue = "9", description = "Sliding window in epochs (odd; default: ${DEFAULT-VALUE}).")
-    int noiseWindow;
+    @Option(names = "--noise-window", description = "Sliding window in epochs (odd; default: 9).")
+    Integer noiseWindow;
+
+    @Option(names = "--noise-option", paramLabel = "KEY=VALUE",
+            description = "Any option of the noise model, e.g. spread=lightgbm (repeatable).")
+    Map<String, String> noiseOptions = new LinkedHashMap<>();
 
     @Option(names = "--regressor", defaultValue = "oblivious",
-            description = "Component regressor: oblivious (default; pure-Java multi-output oblivious boosted trees, "
-                    + "fast batch queries) or lightgbm (LightGBM trees per component, slower to query).")
+            description = "Component regressor, by registered name: oblivious (default; pure-Java multi-output oblivious "
+                    + "boosted trees, fast batch queries) or lightgbm (LightGBM trees per component, slower to query).")
     String regressor;
 
     @Option(names = "--learning-rate",
             description = "Boosting learning rate (default: 0.3 for oblivious, 0.1 for lightgbm).")
-    Double learningRate;
+    String learningRate;
 
-    @Option(names = "--depth", description = "Depth of oblivious trees (default: 4, or chosen between 4 and 6 on validation architectures when "
-                    + "there are at most 5,000; --regressor oblivious only).")
-    Integer depth;
+    @Option(names = "--depth", description = "Depth of oblivious trees (default: 4, or chosen on validation "
+            + "architectures when there are at most 5,000).")
+    String depth;
 
     @Option(names = "--max-rounds",
             description = "Most boosting rounds (default: 150 for oblivious, 2000 per component for lightgbm); early "
                     + "stopping may end sooner.")
-    Integer maxRounds;
+    String maxRounds;
+
+    @Option(names = "--regressor-option", paramLabel = "KEY=VALUE",
+            description = "Any option of the regressor, e.g. num-leaves=63 (repeatable).")
+    Map<String, String> regressorOptions = new LinkedHashMap<>();
 
     @Option(names = "--observed-epochs",
             description = "Append the first N epochs of the curve to the features (NAS-Bench-x11's \"w. accs\"); "
@@ -57,46 +83,77 @@ final class FitOptions {
     @Option(names = "--seed", defaultValue = "0", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    SurrogateConfig config(SearchSpace space) {
-        RegressorTrainer trees = switch (regressor) {
-            case LightGbmTrainer.NAME -> {
-                if (depth != null) {
-                    throw new IllegalArgumentException("--depth applies to --regressor oblivious only");
-                }
-                LightGbmTrainer d = LightGbmTrainer.defaults();
-                yield new LightGbmTrainer(learningRate == null ? d.learningRate() : learningRate, d.numLeaves(),
-                        d.maxDepth(), d.minDataInLeaf(), maxRounds == null ? d.maxRounds() : maxRounds, d.earlyStoppingRounds(),
-                        d.threads());
-            }
-            case ObliviousBoostingTrainer.NAME -> {
-                if (learningRate == null && depth == null && maxRounds == null) {
-                    yield SmallDataSelection.defaults();
-                }
-                ObliviousBoostingTrainer o = ObliviousBoostingTrainer.defaults();
-                if (maxRounds != null) {
-                    o = o.withMaxRounds(maxRounds);
-                }
-                if (learningRate != null) {
-                    o = o.withLearningRate(learningRate);
-                }
-                yield depth == null ? o : o.withDepth(depth);
-            }
-            default -> throw new IllegalArgumentException("--regressor must be lightgbm or oblivious, not '" + regressor + "'");
+    /** The configuration these options give for {@code space}; a bad option is a usage error naming its flag. */
+    SurrogateConfig config(Session session, SearchSpace space) {
+        String m = metric == null ? space.defaultMetric() : metric;
+        if (!Metrics.KNOWN.contains(m)) {
+            throw usage("--metric: unknown metric '" + m + "'; known: " + String.join(", ", Metrics.KNOWN));
+        }
+        if (encoder != null && !space.encoderNames().contains(encoder)) {
+            throw usage("--encoder: space '" + space.name() + "' has no encoder '" + encoder + "'; available: "
+                    + String.join(", ", space.encoderNames()));
+        }
+        if (components < 1) {
+            throw usage("--components must be at least 1, got " + components);
+        }
+        if (observedEpochs != null && observedEpochs < 0) {
+            throw usage("--observed-epochs must be 0 or more, got " + observedEpochs);
+        }
+        if (!compression.equals("centred") && !compression.equals("x11")) {
+            throw usage("--compression must be centred or x11, not '" + compression + "'");
+        }
+        RegressorProvider regressorKind = lookup(session.regressors, regressor, "--regressor");
+        LearnerOptions ro = LearnerOptions.of(regressorOptions);
+        ro = put(ro, "learning-rate", learningRate);
+        ro = put(ro, "depth", depth);
+        ro = put(ro, "max-rounds", maxRounds);
+        RegressorTrainer trees;
+        try {
+            trees = regressorKind.trainer(ro);
+        } catch (LearnerOptionException e) {
+            throw usage(flag(e.option(), "--regressor-option") + ": " + e.getMessage());
+        }
+        NoiseProvider noiseKind = lookup(session.noiseModels, noise, "--noise");
+        LearnerOptions no = put(LearnerOptions.of(noiseOptions), "window", noiseWindow == null ? null : noiseWindow.toString());
+        NoiseModelTrainer noiseTrainer;
+        try {
+            noiseTrainer = noiseKind.trainer(no, session.regressors);
+        } catch (LearnerOptionException e) {
+            throw usage(flag(e.option(), "--noise-option") + ": " + e.getMessage());
+        } catch (UnknownNameException e) {
+            throw usage("--noise-option: " + e.getMessage());
+        }
+        SurrogateConfig c = SurrogateConfig.defaults(m)
+                .withComponents(components).withEncoder(encoder).withRegressor(trees).withNoise(noiseTrainer).withSeed(seed)
+                .withObservedEpochs(observedEpochs == null ? space.defaultObservedEpochs() : observedEpochs);
+        return compression.equals("x11") ? c.x11Baseline() : c;
+    }
+
+    private static LearnerOptions put(LearnerOptions options, String name, String value) {
+        return value == null ? options : options.with(name, value);
+    }
+
+    /** The flag that sets learner option {@code option}. */
+    private static String flag(String option, String generic) {
+        return switch (option) {
+            case "learning-rate", "depth", "max-rounds" -> "--" + option;
+            case "window" -> "--noise-window";
+            default -> generic + " " + option;
         };
-        SurrogateConfig c = SurrogateConfig.defaults(metric == null ? space.defaultMetric() : metric)
-                .withComponents(components).withEncoder(encoder).withRegressor(trees).withSeed(seed)
-                .withObservedEpochs(observedEpochs == null ? space.defaultObservedEpochs() : observedEpochs)
-                .withNoise(switch (noise) {
-                    case "sliding-window" -> trees instanceof ObliviousBoostingTrainer
-                            ? SurrogateConfig.slidingWindow(noiseWindow, ObliviousBoostingTrainer.defaults())
-                            : SurrogateConfig.slidingWindow(noiseWindow);
-                    case "kde" -> SurrogateConfig.kde(noiseWindow);
-                    default -> throw new IllegalArgumentException("--noise must be sliding-window or kde, not '" + noise + "'");
-                });
-        return switch (compression) {
-            case "centred" -> c;
-            case "x11" -> c.x11Baseline();
-            default -> throw new IllegalArgumentException("--compression must be centred or x11, not '" + compression + "'");
-        };
+    }
+
+    private <T extends Named> T lookup(Registry<T> registry, String name, String flag) {
+        if (!registry.contains(name)) {
+            StringBuilder known = new StringBuilder();
+            for (T t : registry.all()) {
+                known.append(String.format("%n  %-16s %s", t.name(), t.description()));
+            }
+            throw usage(flag + ": unknown " + registry.kind() + " '" + name + "'; available:" + known);
+        }
+        return registry.get(name);
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
     }
 }

@@ -1,34 +1,41 @@
 package org.curvebench.surrogate.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import org.curvebench.datasets.DataFormatException;
-import org.curvebench.core.LearningCurve;
 import org.curvebench.datasets.table.CurveTableFormat;
-import org.curvebench.datasets.table.JsonLines;
 import org.curvebench.datasets.table.TextFiles;
-import org.curvebench.encoding.Architecture;
 import org.curvebench.encoding.InvalidArchitectureException;
 import org.curvebench.surrogate.CurveSurrogate;
+import org.curvebench.surrogate.query.BatchQueries;
+import org.curvebench.surrogate.query.OutputFormat;
+import org.curvebench.surrogate.query.QueryDefaults;
+import org.curvebench.surrogate.query.QueryException;
+import org.curvebench.surrogate.query.QueryService;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** {@code curvebench query}: curves of one architecture, or of a stream of them. */
+/** {@code curvebench query}: curves of one architecture, or of a stream of them, through the query service. */
 @Command(name = "query", mixinStandardHelpOptions = true,
-        description = {"Print predicted curves as JSON {\"arch\", \"epochs\", \"curve\"}.",
-                "--batch streams JSON Lines {\"arch\": ...} (optionally with \"seed\") to one output line each, in order."})
+        description = {"Print predicted curves as JSON {\"arch\", \"epochs\", \"curve\"} (with \"seed\" when one was given).",
+                "--batch reads JSON Lines {\"arch\": ..., \"seed\": 3, \"observed\": [...]} (seed and observed optional; a "
+                        + "line's seed asks for that training seed's noisy curve) and writes one output line per input "
+                        + "line, in order."})
 final class QueryCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--model", required = true, description = "Surrogate file.")
     Path model;
@@ -46,106 +53,131 @@ final class QueryCommand implements Callable<Integer> {
 
     @Option(names = "--observed", split = ",", paramLabel = "V",
             description = "The first observed epochs of the curve (v1,v2,...), for a surrogate fitted with "
-                    + "--observed-epochs; batch lines give them as \"observed\": [...].")
+                    + "--observed-epochs; batch lines may give their own as \"observed\": [...].")
     double[] observed = new double[0];
 
-    @Option(names = "--noise", description = "Sample a noisy curve of one training seed instead of the mean.")
+    @Option(names = "--noise", description = "Sample the noisy curve of training seed --seed instead of the mean "
+            + "(batch lines with their own \"seed\" are always noisy).")
     boolean noise;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Training seed of the noisy curve (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Option(names = "--seed", description = "Training seed of the noisy curve, with --noise (default: 0).")
+    Long seed;
 
-    @Option(names = "--out", description = "Write the batch output to this file (written whole or not at all) "
+    @Option(names = "--precision", paramLabel = "N",
+            description = "Decimals of the curve values (default: the shortest text that reads back as the same float, "
+                    + "the precision the model has).")
+    Integer precision;
+
+    @Option(names = "--output-format", defaultValue = "jsonl", paramLabel = "FORMAT",
+            description = "jsonl (default) or npy: one float32 [N, epochs] NumPy array, rows in input order "
+                    + "(held in memory until the input ends).")
+    String outputFormat;
+
+    @Option(names = "--out", description = "Write the output to this file (written whole or not at all) "
             + "instead of standard output.")
     Path out;
 
     @Override
     public Integer call() throws Exception {
+        if (seed != null && !noise) {
+            throw new ParameterException(spec.commandLine(), "--seed " + seed + " asks for a noisy curve: add --noise "
+                    + "(without it the mean curve is printed)");
+        }
+        OutputFormat format = switch (outputFormat) {
+            case "jsonl" -> OutputFormat.JSONL;
+            case "npy" -> OutputFormat.NPY;
+            default -> throw new ParameterException(spec.commandLine(), "--output-format must be jsonl or npy, not '"
+                    + outputFormat + "'");
+        };
+        if (precision != null && (precision < 0 || precision > 12)) {
+            throw new ParameterException(spec.commandLine(), "--precision must be 0..12 decimals, got " + precision);
+        }
+        if (out != null) {
+            refuseOverwrite(model, "--model");
+            if (input.batch != null) {
+                refuseOverwrite(input.batch, "--batch");
+            }
+            if (Files.isDirectory(out)) {
+                throw new ParameterException(spec.commandLine(), "--out " + out + " is a folder; give a file path");
+            }
+        }
         Session session = new Session();
         CurveSurrogate surrogate = session.files.load(model);
+        QueryService service = new QueryService(surrogate);
+        QueryDefaults defaults = new QueryDefaults(noise, seed == null ? 0 : seed, observed);
+        BatchQueries batch = new BatchQueries(defaults, precision == null ? -1 : precision, format,
+                Runtime.getRuntime().availableProcessors());
         if (input.arch != null) {
-            Architecture a = CurveTableFormat.parseArchitecture(input.arch, surrogate.space());
-            Writer w = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
-            writeLine(w, a, noise ? surrogate.noisyCurve(a, observed, seed) : surrogate.meanCurve(a, observed));
-            w.flush();
+            String line = singleLine(surrogate, input.arch);
+            write(out, o -> answer(service, batch, new BufferedReader(new StringReader(line)), "--arch", o));
             return 0;
         }
-        if (out == null) {
-            Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
-            batch(surrogate, w);
-            w.flush();
-            return 0;
-        }
-        Path parent = out.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(parent, "." + out.getFileName(), ".tmp");
-        try {
-            try (Writer w = TextFiles.writer(tmp)) {
-                batch(surrogate, w);
+        write(out, o -> {
+            try (BufferedReader in = TextFiles.reader(input.batch)) {
+                answer(service, batch, in, input.batch.toString(), o);
             }
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
         return 0;
     }
 
-    private void batch(CurveSurrogate surrogate, Writer w) throws IOException {
-        String source = input.batch.toString();
-        try (BufferedReader in = TextFiles.reader(input.batch)) {
-            JsonLines.forEach(in, source, (node, lineNo) -> {
-                if (node == null || !node.isObject() || !node.has("arch")) {
-                    throw new DataFormatException(source, lineNo, "expected an object {\"arch\": ...}");
-                }
-                Architecture a;
-                try {
-                    a = surrogate.space().parse(node.get("arch"));
-                } catch (InvalidArchitectureException e) {
-                    throw new DataFormatException(source, lineNo, "field 'arch': " + e.getMessage());
-                }
-                long s = node.has("seed") ? node.get("seed").asLong() : seed;
-                double[] seen = observed(node, source, lineNo);
-                try {
-                    writeLine(w, a, noise ? surrogate.noisyCurve(a, seen, s) : surrogate.meanCurve(a, seen));
-                } catch (IllegalArgumentException e) {
-                    throw new DataFormatException(source, lineNo, e.getMessage());
-                }
-            });
+    /** The single architecture as a batch line; errors name --arch. */
+    private String singleLine(CurveSurrogate surrogate, String arch) {
+        try {
+            JsonNode a = CurveTableFormat.parseArchitecture(arch, surrogate.space()).toJson();
+            return ReportFormat.JSON.createObjectNode().set("arch", a).toString();
+        } catch (InvalidArchitectureException | DataFormatException e) {
+            throw new ParameterException(spec.commandLine(), "--arch: " + e.getMessage());
         }
     }
 
-    /** The line's "observed" values, or --observed when the line has none. */
-    private double[] observed(JsonNode node, String source, long lineNo) {
-        JsonNode o = node.get("observed");
-        if (o == null || o.isNull()) {
-            return observed;
-        }
-        if (!o.isArray()) {
-            throw new DataFormatException(source, lineNo, "field 'observed' must be an array of numbers");
-        }
-        double[] v = new double[o.size()];
-        for (int i = 0; i < v.length; i++) {
-            if (!o.get(i).isNumber()) {
-                throw new DataFormatException(source, lineNo, "field 'observed' element " + i + " is not a number");
+    private static void answer(QueryService service, BatchQueries batch, BufferedReader in, String source, OutputStream o)
+            throws IOException {
+        try {
+            batch.run(service, in, o);
+        } catch (QueryException e) {
+            String where = source.equals("--arch") ? "--arch" : source + ":" + e.index();
+            if (e.field() != null && e.field().equals("observed")) {
+                throw new DataFormatException(where + ": " + e.getMessage()
+                        + (source.equals("--arch") ? " (--observed v1,v2,...)" : " (\"observed\": [...] or --observed)"));
             }
-            v[i] = o.get(i).asDouble();
+            throw new DataFormatException(where + ": " + e.describe());
         }
-        return v;
     }
 
-    private static void writeLine(Writer w, Architecture a, LearningCurve curve) throws IOException {
-        try (JsonGenerator g = ReportFormat.JSON.getFactory().createGenerator(w)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            g.writeStartObject();
-            g.writeFieldName("arch");
-            ReportFormat.JSON.writeTree(g, a.toJson());
-            g.writeNumberField("epochs", curve.epochs());
-            g.writeArrayFieldStart("curve");
-            for (int e = 0; e < curve.epochs(); e++) {
-                g.writeNumber(curve.get(e));
+    private interface Body {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /** Runs {@code body} into standard output, or into {@code target} whole or not at all. */
+    private static void write(Path target, Body body) throws IOException {
+        if (target == null) {
+            OutputStream o = new BufferedOutputStream(System.out, 1 << 16);
+            try {
+                body.write(o);
+            } finally {
+                o.flush();
             }
-            g.writeEndArray();
-            g.writeEndObject();
+            return;
         }
-        w.write('\n');
+        Path parent = target.toAbsolutePath().getParent();
+        if (!Files.isDirectory(parent)) {
+            throw new java.nio.file.NoSuchFileException(target.toString(), null, "its folder " + parent + " does not exist");
+        }
+        Path tmp = Files.createTempFile(parent, "." + target.getFileName(), ".tmp");
+        try {
+            try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                body.write(o);
+            }
+            Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private void refuseOverwrite(Path input, String flag) throws IOException {
+        if (Files.exists(out) && Files.exists(input) && Files.isSameFile(out, input)) {
+            throw new ParameterException(spec.commandLine(), "--out " + out + " is the " + flag
+                    + " file; write the output elsewhere");
+        }
     }
 }

@@ -11,13 +11,18 @@ import org.curvebench.core.Progress;
 import org.curvebench.encoding.SearchSpace;
 import org.curvebench.encoding.SearchSpaces;
 import org.curvebench.surrogate.SurrogateFiles;
+import org.curvebench.core.Registry;
+import org.curvebench.models.RegressorProvider;
+import org.curvebench.noise.NoiseProvider;
 
 /** What every command shares: the registries, the surrogate file codec, progress and message streams. */
 final class Session {
 
     final SearchSpaces spaces = SearchSpaces.installed();
     final DatasetFormats formats = DatasetFormats.installed();
-    final SurrogateFiles files = new SurrogateFiles(spaces);
+    final Registry<RegressorProvider> regressors = RegressorProvider.installed();
+    final Registry<NoiseProvider> noiseModels = NoiseProvider.installed();
+    final SurrogateFiles files = new SurrogateFiles(spaces, regressors, noiseModels);
     final Progress progress = TerminalProgress.forConsole();
     final PrintStream err = System.err;
 
@@ -41,5 +46,14 @@ final class Session {
                     + dataset.skipped().get(0));
         }
         return dataset;
+    }
+
+    /** The space of that name; an unknown name is a usage error listing the known ones. */
+    SearchSpace space(String name, picocli.CommandLine.Model.CommandSpec spec) {
+        try {
+            return spaces.get(name);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--space: " + e.getMessage());
+        }
     }
 }

@@ -8,7 +8,6 @@ import org.curvebench.core.Progress;
 import org.curvebench.noise.Residuals;
 import org.curvebench.noise.SlidingWindowNoiseTrainer;
 import org.curvebench.surrogate.SurrogateBenchmark;
-import org.curvebench.surrogate.SurrogateConfig;
 
 /**
  * Evaluates a surrogate on held-out data as NAS-Bench-x11 does: its mean curves against each architecture's mean
@@ -173,7 +172,7 @@ public final class Evaluator {
      */
     private static double spikeRate(double[][] curves, int count, int from) {
         double[][] group = java.util.Arrays.copyOfRange(curves, from, from + count);
-        return (double) Residuals.spikeCount(group, SurrogateConfig.DEFAULT_NOISE_WINDOW, SlidingWindowNoiseTrainer.SPIKE_Z)
+        return (double) Residuals.spikeCount(group, org.curvebench.noise.SlidingWindowNoiseProvider.DEFAULT_WINDOW, SlidingWindowNoiseTrainer.SPIKE_Z)
                 / group[0].length;
     }
 

@@ -155,13 +155,13 @@ class CliTest {
         assertTrue(missing.err().contains("absent.cbs"), missing.err());
 
         Run space = run("fit", "--space", "nb999", "--data", train.toString(), "--out", dir.resolve("y.cbs").toString());
-        assertEquals(1, space.code());
+        assertEquals(2, space.code(), "an unknown space is a usage error");
         assertTrue(space.err().contains("known spaces"), space.err());
     }
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : List.of("demo", "fit", "evaluate", "query", "simulate", "benchmark")) {
+        for (String command : List.of("demo", "fit", "evaluate", "query", "info", "simulate", "split", "benchmark")) {
             Run r = run(command, "--help");
             assertEquals(0, r.code(), command);
             assertTrue(r.out().contains("Usage: curvebench " + command), r.out());

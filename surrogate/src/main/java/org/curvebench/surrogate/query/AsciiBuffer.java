@@ -1,0 +1,134 @@
+package org.curvebench.surrogate.query;
+
+import com.fasterxml.jackson.core.io.schubfach.FloatToDecimal;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Arrays;
+
+/**
+ * A growable byte buffer for ASCII output, with the number formats of query answers: a float's shortest
+ * round-trip form (Schubfach, through jackson-core) or a fixed number of decimals. Not thread-safe: one per worker.
+ */
+final class AsciiBuffer {
+
+    private static final long[] POW10 = new long[16];
+
+    static {
+        POW10[0] = 1;
+        for (int i = 1; i < POW10.length; i++) {
+            POW10[i] = POW10[i - 1] * 10;
+        }
+    }
+
+    /** Most decimals {@code --precision} accepts. */
+    static final int MAX_PRECISION = 12;
+
+    private byte[] bytes;
+    private int size;
+
+    AsciiBuffer(int capacity) {
+        bytes = new byte[Math.max(16, capacity)];
+    }
+
+    int size() {
+        return size;
+    }
+
+    void truncate(int length) {
+        size = length;
+    }
+
+    private void ensure(int extra) {
+        if (size + extra > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + extra));
+        }
+    }
+
+    AsciiBuffer append(char c) {
+        ensure(1);
+        bytes[size++] = (byte) c;
+        return this;
+    }
+
+    /** Appends a string of ASCII characters (JSON text as Jackson writes it is ASCII-safe when escaped). */
+    AsciiBuffer append(String s) {
+        int n = s.length();
+        ensure(n * 3);
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                bytes[size++] = (byte) c;
+            } else {
+                byte[] utf8 = String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                if (Character.isHighSurrogate(c) && i + 1 < n) {
+                    utf8 = s.substring(i, i + 2).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    i++;
+                }
+                ensure(utf8.length);
+                System.arraycopy(utf8, 0, bytes, size, utf8.length);
+                size += utf8.length;
+            }
+        }
+        return this;
+    }
+
+    AsciiBuffer append(long v) {
+        return append(Long.toString(v));
+    }
+
+    /**
+     * Appends {@code v} as JSON: with {@code precision} &lt; 0 the shortest text that reads back as the same float
+     * (the precision a surrogate has), else rounded to that many decimals; NaN and infinities as {@code null}.
+     */
+    AsciiBuffer appendNumber(double v, int precision) {
+        if (!Double.isFinite(v)) {
+            return append("null");
+        }
+        if (precision < 0) {
+            return append(FloatToDecimal.toString((float) v));
+        }
+        double scaled = v * POW10[precision];
+        if (Math.abs(scaled) >= 1e15) {
+            return append(new BigDecimal(v).setScale(precision, RoundingMode.HALF_UP).toPlainString());
+        }
+        long q = Math.round(scaled);
+        if (q < 0) {
+            append('-');
+            q = -q;
+        }
+        long whole = q / POW10[precision];
+        append(whole);
+        if (precision > 0) {
+            long frac = q % POW10[precision];
+            ensure(precision + 1);
+            bytes[size++] = '.';
+            for (int i = precision - 1; i >= 0; i--) {
+                bytes[size + i] = (byte) ('0' + frac % 10);
+                frac /= 10;
+            }
+            size += precision;
+        }
+        return this;
+    }
+
+    /** Appends {@code v} as 4 little-endian bytes of a float32, as NumPy's {@code <f4} holds it. */
+    AsciiBuffer appendFloat32(double v) {
+        ensure(4);
+        int bits = Float.floatToRawIntBits((float) v);
+        bytes[size++] = (byte) bits;
+        bytes[size++] = (byte) (bits >>> 8);
+        bytes[size++] = (byte) (bits >>> 16);
+        bytes[size++] = (byte) (bits >>> 24);
+        return this;
+    }
+
+    void writeTo(OutputStream out) throws IOException {
+        out.write(bytes, 0, size);
+    }
+
+    byte[] toByteArray() {
+        return Arrays.copyOf(bytes, size);
+    }
+}

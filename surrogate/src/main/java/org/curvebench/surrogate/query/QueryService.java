@@ -1,0 +1,214 @@
+package org.curvebench.surrogate.query;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.curvebench.core.LearningCurve;
+import org.curvebench.core.ModelInput;
+import org.curvebench.core.ModelInputs;
+import org.curvebench.encoding.Architecture;
+import org.curvebench.encoding.InvalidArchitectureException;
+import org.curvebench.surrogate.CurveSurrogate;
+import org.curvebench.surrogate.ObservedEpochsException;
+
+/**
+ * The one way to ask a surrogate for curves, shared by the library, the command line and the server: mean, noisy
+ * (a training seed per query) and observed-epoch queries, single or batched on the surrogate's fast batch path,
+ * and the JSON form of a query and of its answer ({@code {"arch", "seed", "observed"}} in,
+ * {@code {"arch", "seed", "epochs", "curve"}} out). Thread-safe.
+ */
+public final class QueryService {
+
+    /** Queries per task when a large batch is split over the cores. */
+    static final int CHUNK = 2048;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final CurveSurrogate surrogate;
+
+    public QueryService(CurveSurrogate surrogate) {
+        this.surrogate = surrogate;
+    }
+
+    public CurveSurrogate surrogate() {
+        return surrogate;
+    }
+
+    public int epochs() {
+        return surrogate.epochs();
+    }
+
+    /** The curve one query asks for. */
+    public LearningCurve curve(CurveQuery query) {
+        double[] out = new double[epochs()];
+        curves(List.of(query), 0, 1, out);
+        return LearningCurve.of(out);
+    }
+
+    /** The curves of many queries, in order; large batches use every core. */
+    public List<LearningCurve> curves(List<CurveQuery> queries) {
+        double[] rows = curveRows(queries);
+        int e = epochs();
+        List<LearningCurve> out = new ArrayList<>(queries.size());
+        for (int i = 0; i < queries.size(); i++) {
+            out.add(LearningCurve.of(Arrays.copyOfRange(rows, i * e, (i + 1) * e)));
+        }
+        return out;
+    }
+
+    /** The curves of many queries, row-major ({@code size x epochs}); large batches use every core. */
+    public double[] curveRows(List<CurveQuery> queries) {
+        int n = queries.size();
+        double[] out = new double[n * epochs()];
+        int chunks = (n + CHUNK - 1) / CHUNK;
+        if (chunks <= 1) {
+            curves(queries, 0, n, out);
+        } else {
+            IntStream.range(0, chunks).parallel().forEach(c -> curves(queries, c * CHUNK, Math.min(n, (c + 1) * CHUNK), out));
+        }
+        return out;
+    }
+
+    /** Curves of queries {@code from..to} into {@code out} at row {@code from}, on the calling thread. */
+    void curves(List<CurveQuery> queries, int from, int to, double[] out) {
+        int n = to - from;
+        List<ModelInput> inputs = new ArrayList<>(n);
+        Architecture[] archs = new Architecture[n];
+        long[] seeds = new long[n];
+        boolean[] noisy = null;
+        for (int i = 0; i < n; i++) {
+            CurveQuery q = queries.get(from + i);
+            try {
+                inputs.add(surrogate.input(q.architecture(), q.observedView()));
+            } catch (ObservedEpochsException e) {
+                throw new QueryException("observed", from + i, e.getMessage());
+            } catch (InvalidArchitectureException e) {
+                throw new QueryException("arch", from + i, e.getMessage());
+            }
+            archs[i] = q.architecture();
+            seeds[i] = q.seed();
+            if (q.noisy()) {
+                if (noisy == null) {
+                    noisy = new boolean[n];
+                }
+                noisy[i] = true;
+            }
+        }
+        int e = epochs();
+        if (from == 0 && out.length == n * e) {
+            surrogate.curves(ModelInputs.of(inputs), archs, seeds, noisy, out);
+        } else {
+            double[] part = new double[n * e];
+            surrogate.curves(ModelInputs.of(inputs), archs, seeds, noisy, part);
+            System.arraycopy(part, 0, out, from * e, part.length);
+        }
+    }
+
+    /**
+     * Reads one query in its JSON form, {@code {"arch": ..., "seed": 3, "observed": [...]}}: {@code arch} in the
+     * space's JSON form, {@code seed} (a whole number; asks for that training seed's noisy curve) and
+     * {@code observed} (numbers) optional. Missing fields take {@code defaults}. Fails with the field named and
+     * {@code index} as the query's position.
+     */
+    public CurveQuery parse(JsonNode node, QueryDefaults defaults, long index) {
+        if (node == null || !node.isObject()) {
+            throw new QueryException(null, index, "expected an object {\"arch\": ...}");
+        }
+        JsonNode arch = node.get("arch");
+        if (arch == null || arch.isNull()) {
+            throw new QueryException(null, index, "expected an object {\"arch\": ...}; this one has no \"arch\"");
+        }
+        Architecture a;
+        try {
+            a = surrogate.space().parse(arch);
+        } catch (InvalidArchitectureException e) {
+            throw new QueryException("arch", index, e.getMessage());
+        }
+        boolean noisy = defaults.noisy();
+        long seed = defaults.seed();
+        boolean seedGiven = false;
+        JsonNode s = node.get("seed");
+        if (s != null && !s.isNull()) {
+            if (!s.isIntegralNumber() || !s.canConvertToLong()) {
+                throw new QueryException("seed", index, "must be a whole number, not " + s);
+            }
+            seed = s.longValue();
+            noisy = true;
+            seedGiven = true;
+        }
+        double[] observed = defaults.observed();
+        JsonNode o = node.get("observed");
+        if (o != null && !o.isNull()) {
+            if (!o.isArray()) {
+                throw new QueryException("observed", index, "must be an array of numbers, not " + o);
+            }
+            observed = new double[o.size()];
+            for (int i = 0; i < observed.length; i++) {
+                if (!o.get(i).isNumber()) {
+                    throw new QueryException("observed", index, "element " + i + " is not a number: " + o.get(i));
+                }
+                observed[i] = o.get(i).doubleValue();
+            }
+        }
+        if (observed.length != surrogate.observedEpochs()) {
+            throw new QueryException("observed", index, new ObservedEpochsException(surrogate.observedEpochs(),
+                    observed.length).getMessage());
+        }
+        return new CurveQuery(a, observed, noisy, seed, seedGiven);
+    }
+
+    /** Reads one query from a line of JSON text (see {@link #parse(JsonNode, QueryDefaults, long)}). */
+    public CurveQuery parse(String line, QueryDefaults defaults, long index) {
+        if (line.isBlank()) {
+            throw new QueryException(null, index, "blank line; every line must be an object {\"arch\": ...}");
+        }
+        JsonNode node;
+        try {
+            node = JSON.readTree(line);
+        } catch (JsonProcessingException e) {
+            throw new QueryException(null, index, "not valid JSON: " + e.getOriginalMessage());
+        }
+        return parse(node, defaults, index);
+    }
+
+    /**
+     * Appends the answer to {@code query} as one JSON line: {@code {"arch": ..., "seed": s (when the query gave
+     * one), "epochs": E, "curve": [...]}}, numbers as {@link AsciiBuffer#appendNumber} writes them.
+     */
+    void appendJsonLine(AsciiBuffer out, CurveQuery query, double[] curves, int row, int precision) {
+        int e = epochs();
+        out.append("{\"arch\":").append(archJson(query.architecture()));
+        if (query.seedGiven()) {
+            out.append(",\"seed\":").append(query.seed());
+        }
+        out.append(",\"epochs\":").append(e).append(",\"curve\":[");
+        int at = row * e;
+        for (int i = 0; i < e; i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.appendNumber(curves[at + i], precision);
+        }
+        out.append("]}\n");
+    }
+
+    /** The answer to one query as a JSON line (with its newline), at the float's shortest precision. */
+    public String answerLine(CurveQuery query) {
+        double[] curve = curve(query).toArray();
+        AsciiBuffer b = new AsciiBuffer(curve.length * 10 + 64);
+        appendJsonLine(b, query, curve, 0, -1);
+        return new String(b.toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static String archJson(Architecture a) {
+        try {
+            return JSON.writeValueAsString(a.toJson());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("architecture " + a.canonicalKey() + " has no JSON form", e);
+        }
+    }
+}
