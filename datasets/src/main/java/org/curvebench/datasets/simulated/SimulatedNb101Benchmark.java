@@ -7,17 +7,16 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.curvebench.datasets.CurveDataset;
 import org.curvebench.datasets.TrainingRun;
-import org.curvebench.encoding.InvalidArchitectureException;
 import org.curvebench.encoding.nb101.Nb101Cell;
 import org.curvebench.encoding.nb101.Nb101Space;
 
 /**
- * A <em>simulated</em> NAS-Bench-101-space tabular benchmark, generated from a seed: random valid cells (each
- * upper-triangle edge present with probability one half, interior ops uniform, invalid specs rejected, isomorphic
- * duplicates dropped), each with a mean validation-accuracy curve (percent) whose plateau, start and speed follow
- * from its operations, depth (longest input-to-output path) and width (edges out of the input), and per seed the
- * same AR(1) noise with spikes as {@link SimulatedNb201Benchmark}. The true mean and sigma are known. It is not
- * real NAS-Bench-101 data.
+ * A <em>simulated</em> NAS-Bench-101-space tabular benchmark, generated from a seed: random valid cells drawn with
+ * {@link Nb101Space#sample} (NAS-Bench-101's sampler: each upper-triangle edge present with probability one half,
+ * interior ops uniform, invalid specs drawn again), isomorphic duplicates dropped, each with a mean
+ * validation-accuracy curve (percent) whose plateau, start and speed follow from its operations, depth (longest
+ * input-to-output path) and width (edges out of the input), and per seed the same AR(1) noise with spikes as
+ * {@link SimulatedNb201Benchmark}. The true mean and sigma are known. It is not real NAS-Bench-101 data.
  */
 public final class SimulatedNb101Benchmark {
 
@@ -44,13 +43,14 @@ public final class SimulatedNb101Benchmark {
         if (seeds < 1 || epochs < 2) {
             throw new IllegalArgumentException("need at least 1 seed and 2 epochs");
         }
+        Nb101Space nb101 = new Nb101Space();
         SplittableRandom random = new SplittableRandom(seed);
         List<TrainingRun> runs = new ArrayList<>(architectures * seeds);
         Map<String, double[]> means = new HashMap<>();
         Map<String, double[]> sigmas = new HashMap<>();
         while (means.size() < architectures) {
-            Nb101Cell cell = randomCell(random);
-            if (cell == null || means.containsKey(cell.canonicalKey())) {
+            Nb101Cell cell = nb101.sample(random);
+            if (means.containsKey(cell.canonicalKey())) {
                 continue;
             }
             SplittableRandom archRandom = random.split();
@@ -65,32 +65,7 @@ public final class SimulatedNb101Benchmark {
                 runs.add(CurveSimulation.run(cell, s, mean, sigma, secondsPerEpoch, archRandom.split()));
             }
         }
-        return new SimulatedBenchmark(CurveDataset.fromRuns(new Nb101Space(), runs, List.of()), means, sigmas);
-    }
-
-
-
-
-    /** A random 7-vertex spec as NAS-Bench-101 samples them, or null when it is invalid. */
-    static Nb101Cell randomCell(SplittableRandom random) {
-        int n = Nb101Cell.MAX_VERTICES;
-        int[][] m = new int[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                m[i][j] = random.nextBoolean() ? 1 : 0;
-            }
-        }
-        List<String> ops = new ArrayList<>(n);
-        ops.add(Nb101Cell.INPUT);
-        for (int v = 1; v < n - 1; v++) {
-            ops.add(Nb101Cell.OPS.get(random.nextInt(Nb101Cell.OPS.size())));
-        }
-        ops.add(Nb101Cell.OUTPUT);
-        try {
-            return Nb101Cell.of(m, ops);
-        } catch (InvalidArchitectureException e) {
-            return null;
-        }
+        return new SimulatedBenchmark(CurveDataset.fromRuns(nb101, runs, List.of()), means, sigmas);
     }
 
     /** The features of a cell that drive its simulated curve. */

@@ -26,38 +26,33 @@ public final class SimulatedNb201Benchmark {
 
     private static final double[] OP_QUALITY = {0.0, 0.35, 0.6, 1.0, 0.3};
 
-
     private SimulatedNb201Benchmark() {
     }
 
     /**
      * Generates {@code architectures} distinct cells, each trained with {@code seeds} seeds for {@code epochs}
-     * epochs; the same arguments always give the same data.
+     * epochs; the same arguments always give the same data. The cells are drawn with {@link Nb201Space#sample},
+     * repeats skipped, except that asking for all 15,625 takes each cell in turn.
      */
     public static SimulatedBenchmark generate(int architectures, int seeds, int epochs, long seed) {
-        int space = (int) Math.pow(Nb201Cell.OPS.size(), Nb201Cell.EDGES);
+        int space = Nb201Cell.CELLS;
         if (architectures < 1 || architectures > space) {
             throw new IllegalArgumentException("architectures must be in 1.." + space + ", got " + architectures);
         }
         if (seeds < 1 || epochs < 2) {
             throw new IllegalArgumentException("need at least 1 seed and 2 epochs");
         }
+        Nb201Space nb201 = new Nb201Space();
+        boolean everyCell = architectures == space;
         SplittableRandom random = new SplittableRandom(seed);
-        int[] order = new int[space];
-        for (int i = 0; i < space; i++) {
-            order[i] = i;
-        }
-        for (int i = space - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
         List<TrainingRun> runs = new ArrayList<>(architectures * seeds);
         Map<String, double[]> means = new HashMap<>();
         Map<String, double[]> sigmas = new HashMap<>();
-        for (int a = 0; a < architectures; a++) {
-            Nb201Cell cell = cellOf(order[a]);
+        for (int next = 0; means.size() < architectures; next++) {
+            Nb201Cell cell = everyCell ? Nb201Cell.ofIndex(next) : nb201.sample(random);
+            if (means.containsKey(cell.canonicalKey())) {
+                continue;
+            }
             SplittableRandom archRandom = random.split();
             double[] mean = meanCurve(cell, epochs, archRandom);
             double[] sigma = sigmaCurve(cell, epochs);
@@ -67,19 +62,7 @@ public final class SimulatedNb201Benchmark {
                 runs.add(CurveSimulation.run(cell, s, mean, sigma, secondsPerEpoch(cell), archRandom.split()));
             }
         }
-        return new SimulatedBenchmark(CurveDataset.fromRuns(new Nb201Space(), runs, List.of()), means, sigmas);
-    }
-
-
-
-
-    static Nb201Cell cellOf(int index) {
-        int[] ops = new int[Nb201Cell.EDGES];
-        for (int e = 0; e < Nb201Cell.EDGES; e++) {
-            ops[e] = index % Nb201Cell.OPS.size();
-            index /= Nb201Cell.OPS.size();
-        }
-        return new Nb201Cell(ops);
+        return new SimulatedBenchmark(CurveDataset.fromRuns(nb201, runs, List.of()), means, sigmas);
     }
 
     private static int count(Nb201Cell c, String op) {

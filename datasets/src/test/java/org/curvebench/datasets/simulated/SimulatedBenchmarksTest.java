@@ -7,10 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
 import java.util.Set;
+import java.util.SplittableRandom;
 import org.curvebench.datasets.ArchitectureRuns;
 import org.curvebench.datasets.CurveDataset;
 import org.curvebench.datasets.Metrics;
+import org.curvebench.encoding.SearchSpace;
 import org.curvebench.encoding.nb101.Nb101Cell;
+import org.curvebench.encoding.nb101.Nb101Space;
+import org.curvebench.encoding.nb201.Nb201Space;
 import org.junit.jupiter.api.Test;
 
 class SimulatedBenchmarksTest {
@@ -53,6 +57,30 @@ class SimulatedBenchmarksTest {
             assertTrue(a.runs().get(0).epochSeconds().isPresent());
         }
         assertTrue(highest - lowest > 5, "cells should differ: final means span " + lowest + ".." + highest);
+    }
+
+    @Test
+    void cellsAreDrawnWithTheSpacesSampler() {
+        assertEquals(sampledKeys(new Nb201Space(), 60, 4), keys(SimulatedNb201Benchmark.generate(60, 1, 5, 4)));
+        assertEquals(sampledKeys(new Nb101Space(), 60, 4), keys(SimulatedNb101Benchmark.generate(60, 1, 5, 4)));
+    }
+
+    /** The first {@code n} distinct cells the space samples from the seed, one generator split off per new cell. */
+    private static Set<String> sampledKeys(SearchSpace space, int n, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Set<String> keys = new HashSet<>();
+        while (keys.size() < n) {
+            if (keys.add(space.sample(random).canonicalKey())) {
+                random.split();
+            }
+        }
+        return keys;
+    }
+
+    private static Set<String> keys(SimulatedBenchmark bench) {
+        Set<String> keys = new HashSet<>();
+        bench.dataset().architectures().forEach(a -> keys.add(a.key()));
+        return keys;
     }
 
     @Test

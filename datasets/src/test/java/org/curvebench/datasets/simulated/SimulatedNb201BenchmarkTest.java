@@ -49,6 +49,7 @@ class SimulatedNb201BenchmarkTest {
     @Test
     void curvesRiseAndBetterCellsEndHigher() {
         SimulatedBenchmark sim = SimulatedNb201Benchmark.generate(15625, 1, 30, 0);
+        assertEquals(15625, sim.dataset().size(), "asking for every cell gives every cell");
         double[] allConv = sim.trueMean("|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|");
         double[] allPool = sim.trueMean("|avg_pool_3x3~0|+|avg_pool_3x3~0|avg_pool_3x3~1|+|avg_pool_3x3~0|avg_pool_3x3~1|avg_pool_3x3~2|");
         double[] disconnected = sim.trueMean("|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|none~0|none~1|none~2|");

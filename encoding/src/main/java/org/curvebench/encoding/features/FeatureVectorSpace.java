@@ -2,6 +2,7 @@ package org.curvebench.encoding.features;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.random.RandomGenerator;
 import org.curvebench.encoding.Architecture;
 import org.curvebench.encoding.Encoder;
 import org.curvebench.encoding.InvalidArchitectureException;
@@ -9,11 +10,16 @@ import org.curvebench.encoding.SearchSpace;
 
 /**
  * The space whose architectures are already numeric feature vectors, as in the NAS-Bench-x11 API: the user
- * encodes architectures themselves and gives {@code "arch": [x1, x2, ...]}.
+ * encodes architectures themselves and gives {@code "arch": [x1, x2, ...]}. It has no cell graphs, and
+ * {@link #sample} and {@link #neighbours} throw: feature vectors have no space to sample from.
  */
 public final class FeatureVectorSpace implements SearchSpace {
 
     public static final String NAME = "features";
+
+    private static final String NO_SPACE = "space 'features' cannot sample or mutate architectures: feature vectors "
+            + "have no space to sample from (they are whatever the user encoded); use a space such as nb201, nb101 "
+            + "or nlp";
 
     @Override
     public String name() {
@@ -40,6 +46,18 @@ public final class FeatureVectorSpace implements SearchSpace {
             values[i] = v.asDouble();
         }
         return new FeatureVector(values);
+    }
+
+    /** Throws: feature vectors have no space to sample from. */
+    @Override
+    public Architecture sample(RandomGenerator random) {
+        throw new UnsupportedOperationException(NO_SPACE);
+    }
+
+    /** Throws: feature vectors have no space to sample from, so no neighbourhood either. */
+    @Override
+    public List<Architecture> neighbours(Architecture architecture) {
+        throw new UnsupportedOperationException(NO_SPACE);
     }
 
     @Override

@@ -19,6 +19,9 @@ public final class Nb201Cell implements Architecture {
     /** Number of edges in a cell. */
     public static final int EDGES = 6;
 
+    /** Number of cells in the space, 5^6. */
+    public static final int CELLS = 15_625;
+
     private final byte[] ops;
 
     /** A cell from six operation indices into {@link #OPS}, in edge order. */
@@ -33,6 +36,31 @@ public final class Nb201Cell implements Architecture {
             }
             ops[i] = (byte) opIndices[i];
         }
+    }
+
+    /**
+     * The cell of number {@code index} in 0..{@link #CELLS}-1: the op of edge e is digit e (least significant
+     * first) of {@code index} written in base 5. {@link #index()} is its inverse.
+     */
+    public static Nb201Cell ofIndex(int index) {
+        if (index < 0 || index >= CELLS) {
+            throw new IllegalArgumentException("a NAS-Bench-201 cell index is in 0.." + (CELLS - 1) + ", got " + index);
+        }
+        int[] ops = new int[EDGES];
+        for (int e = 0; e < EDGES; e++) {
+            ops[e] = index % OPS.size();
+            index /= OPS.size();
+        }
+        return new Nb201Cell(ops);
+    }
+
+    /** The number of this cell in 0..{@link #CELLS}-1 (see {@link #ofIndex(int)}). */
+    public int index() {
+        int index = 0;
+        for (int e = EDGES - 1; e >= 0; e--) {
+            index = index * OPS.size() + ops[e];
+        }
+        return index;
     }
 
     /** The operation index (into {@link #OPS}) on edge {@code edge}. */

@@ -3,6 +3,10 @@ package org.curvebench.encoding.nb201;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import org.curvebench.core.CellGraph;
+import org.curvebench.core.GraphSchema;
 import org.curvebench.encoding.Architecture;
 import org.curvebench.encoding.Encoder;
 import org.curvebench.encoding.InvalidArchitectureException;
@@ -13,6 +17,11 @@ import org.curvebench.encoding.SearchSpace;
  * {@code onehot-paths} (the default: the one-hot edges plus which input-to-output paths carry no {@code none}
  * edge, so that trees see at once whether a cell is connected), {@code onehot} (6 edges x 5 ops) and
  * {@code x11} (NAS-Bench-x11's six categorical op codes).
+ *
+ * <p>Cell graphs put the operations on the edges: nodes 0 ({@code input}), 1 and 2 ({@code intermediate}) and 3
+ * ({@code output}), and the six edges in cell order, each labelled with its operation, {@code none} included: the
+ * graph then has the same shape for every cell, as the space's encoders do, and a {@code none} edge is a choice
+ * of the cell (a zeroed connection) rather than a missing one.
  */
 public final class Nb201Space implements SearchSpace {
 
@@ -21,6 +30,14 @@ public final class Nb201Space implements SearchSpace {
     /** NAS-Bench-x11's op order for its categorical NB201 encoding. */
     static final List<String> X11_OPS =
             List.of("avg_pool_3x3", "nor_conv_1x1", "nor_conv_3x3", "none", "skip_connect");
+
+    /** Node labels of the cell graphs: node 0 is the input, 1 and 2 intermediate, 3 the output. */
+    public static final List<String> NODE_LABELS = List.of("input", "intermediate", "output");
+
+    private static final GraphSchema SCHEMA = new GraphSchema(NODE_LABELS, Nb201Cell.OPS, 4);
+    private static final int[] GRAPH_NODES = {0, 1, 1, 2};
+    private static final int[] EDGE_FROM = {0, 0, 1, 0, 1, 2};
+    private static final int[] EDGE_TO = {1, 2, 2, 3, 3, 3};
 
     @Override
     public String name() {
@@ -90,6 +107,49 @@ public final class Nb201Space implements SearchSpace {
             edgeBase += node;
         }
         return new Nb201Cell(ops);
+    }
+
+    @Override
+    public Optional<GraphSchema> graphSchema() {
+        return Optional.of(SCHEMA);
+    }
+
+    /** Four nodes and six edges labelled with their operations, in the order of the NAS-Bench-201 string. */
+    @Override
+    public Optional<CellGraph> graph(Architecture architecture) {
+        Nb201Cell c = cell(architecture);
+        int[] labels = new int[Nb201Cell.EDGES];
+        for (int e = 0; e < labels.length; e++) {
+            labels[e] = c.op(e);
+        }
+        return Optional.of(CellGraph.of(SCHEMA, GRAPH_NODES, EDGE_FROM, EDGE_TO, labels));
+    }
+
+    /** A cell drawn uniformly from the 15,625. */
+    @Override
+    public Nb201Cell sample(RandomGenerator random) {
+        return Nb201Cell.ofIndex(random.nextInt(Nb201Cell.CELLS));
+    }
+
+    /** The 24 cells that differ from this one on exactly one edge, by edge and then by operation. */
+    @Override
+    public List<Architecture> neighbours(Architecture architecture) {
+        Nb201Cell c = cell(architecture);
+        List<Architecture> out = new ArrayList<>(Nb201Cell.EDGES * (Nb201Cell.OPS.size() - 1));
+        int[] ops = new int[Nb201Cell.EDGES];
+        for (int e = 0; e < Nb201Cell.EDGES; e++) {
+            ops[e] = c.op(e);
+        }
+        for (int e = 0; e < Nb201Cell.EDGES; e++) {
+            for (int op = 0; op < Nb201Cell.OPS.size(); op++) {
+                if (op != c.op(e)) {
+                    int[] changed = ops.clone();
+                    changed[e] = op;
+                    out.add(new Nb201Cell(changed));
+                }
+            }
+        }
+        return out;
     }
 
     private static InvalidArchitectureException invalid(String text, String why) {

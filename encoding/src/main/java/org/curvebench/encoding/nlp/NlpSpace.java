@@ -11,8 +11,13 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
+import org.curvebench.core.CellGraph;
+import org.curvebench.core.GraphSchema;
+import org.curvebench.encoding.Architecture;
 import org.curvebench.encoding.Encoder;
 import org.curvebench.encoding.InvalidArchitectureException;
 import org.curvebench.encoding.SearchSpace;
@@ -23,6 +28,11 @@ import org.curvebench.encoding.SearchSpace;
  * "h_prev_0"]}}}, or as a JSON string holding that object (the logs' {@code recepie} field). Encoders:
  * {@code x11} (NAS-Bench-x11's adjacency, categorical ops and hidden-state indices; the default) and
  * {@code onehot} (the same with one-hot ops); both take a node limit, written {@code x11:30}.
+ *
+ * <p>A recipe's graph ({@link #graph}) has the four cell inputs as nodes 0..3, then the recipe's nodes labelled
+ * by operation in x11's compact order, then one node per hidden state {@code h_new_k} fed by the node that
+ * computes it; edges are unlabelled. {@link #sample} draws a random valid recipe and {@link #neighbours} changes
+ * one node's operation or re-wires one input.
  */
 public final class NlpSpace implements SearchSpace {
 
@@ -45,11 +55,32 @@ public final class NlpSpace implements SearchSpace {
 
     static final String OUTPUT_PREFIX = "h_new_";
 
+    /**
+     * The most recipe nodes a cell graph holds: 21, so that every cell with a graph also fits the default x11
+     * encoding (node indices up to 24, the cell inputs taking 0..3). The logs' largest cell has 15.
+     */
+    public static final int MAX_GRAPH_RECIPE_NODES = X11Encoder.DEFAULT_MAX_NODES + 1 - 4;
+
     /** At most this many hidden states: {@code h_prev_0..2} feed them back. */
     public static final int MAX_HIDDEN_STATES = 3;
 
     private static final Pattern OUTPUT = Pattern.compile("h_new_[0-9]+");
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Node labels of the cell graphs: the cell inputs, the operations, then the hidden states written. */
+    public static final List<String> NODE_LABELS = graphNodeLabels();
+
+    private static final GraphSchema SCHEMA = new GraphSchema(NODE_LABELS, List.of(),
+            CELL_INPUTS.size() + MAX_GRAPH_RECIPE_NODES + MAX_HIDDEN_STATES);
+
+    private static List<String> graphNodeLabels() {
+        List<String> labels = new ArrayList<>(CELL_INPUTS);
+        labels.addAll(OPS);
+        for (int k = 0; k < MAX_HIDDEN_STATES; k++) {
+            labels.add(OUTPUT_PREFIX + k);
+        }
+        return List.copyOf(labels);
+    }
 
     @Override
     public String name() {
@@ -267,12 +298,99 @@ public final class NlpSpace implements SearchSpace {
         }
     }
 
+    /**
+     * Whether {@code op} takes {@code arity} inputs, by the rules {@code checkNode} enforces: activations 1,
+     * blend 3, elementwise ops 2 or more, linear 1 or more.
+     */
+    static boolean takes(String op, int arity) {
+        if (op.startsWith("activation_")) {
+            return arity == 1;
+        }
+        if (op.equals("blend")) {
+            return arity == 3;
+        }
+        if (op.startsWith("elementwise_")) {
+            return arity >= 2;
+        }
+        return arity >= 1;
+    }
+
     static boolean isOutput(String name) {
         return OUTPUT.matcher(name).matches();
     }
 
     private static InvalidArchitectureException invalid(String node, String why) {
         return new InvalidArchitectureException("invalid NAS-Bench-NLP recipe: node '" + node + "' " + why);
+    }
+
+    @Override
+    public Optional<GraphSchema> graphSchema() {
+        return Optional.of(SCHEMA);
+    }
+
+    /**
+     * The recipe as a graph: nodes 0..3 are {@code x, h_prev_0, h_prev_1, h_prev_2} (all four, read or not), then
+     * the recipe's nodes in x11's compact order labelled by operation, then one node {@code h_new_k} per hidden
+     * state with an edge from the node that computes it. Edges are unlabelled and listed by consumer, each
+     * consumer's inputs in the order written (which is all that tells blend's gate from its two operands).
+     * Recipes of more than {@link #MAX_GRAPH_RECIPE_NODES} nodes have no graph and are refused.
+     */
+    @Override
+    public Optional<CellGraph> graph(Architecture architecture) {
+        if (!(architecture instanceof NlpRecipe recipe)) {
+            throw new InvalidArchitectureException("not a NAS-Bench-NLP recipe: " + architecture);
+        }
+        if (recipe.size() > MAX_GRAPH_RECIPE_NODES) {
+            throw new InvalidArchitectureException("cell " + recipe.canonicalKey() + " has " + recipe.size()
+                    + " nodes; cell graphs of space 'nlp' hold at most " + MAX_GRAPH_RECIPE_NODES
+                    + " (those the default x11 encoding has room for)");
+        }
+        List<NlpRecipe.Node> order = X11Encoder.compactOrder(recipe);
+        int inputs = CELL_INPUTS.size();
+        int hidden = recipe.hiddenStates();
+        int[] labels = new int[inputs + order.size() + hidden];
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < inputs; i++) {
+            labels[i] = i;
+            index.put(CELL_INPUTS.get(i), i);
+        }
+        int edges = hidden;
+        for (int j = 0; j < order.size(); j++) {
+            labels[inputs + j] = inputs + OPS.indexOf(order.get(j).op());
+            index.put(order.get(j).name(), inputs + j);
+            edges += order.get(j).inputs().size();
+        }
+        int[] from = new int[edges];
+        int[] to = new int[edges];
+        int e = 0;
+        for (int j = 0; j < order.size(); j++) {
+            for (String in : order.get(j).inputs()) {
+                from[e] = index.get(in);
+                to[e++] = inputs + j;
+            }
+        }
+        for (int k = 0; k < hidden; k++) {
+            int marker = inputs + order.size() + k;
+            labels[marker] = inputs + OPS.size() + k;
+            from[e] = index.get(OUTPUT_PREFIX + k);
+            to[e++] = marker;
+        }
+        return Optional.of(CellGraph.of(SCHEMA, labels, from, to, null));
+    }
+
+    /** A random valid recipe in NAS-Bench-NLP's style ({@link RecipeSampler#sample}). */
+    @Override
+    public NlpRecipe sample(RandomGenerator random) {
+        return RecipeSampler.sample(this, random);
+    }
+
+    /** The recipes one edit away ({@link RecipeSampler#neighbours}). */
+    @Override
+    public List<Architecture> neighbours(Architecture architecture) {
+        if (!(architecture instanceof NlpRecipe recipe)) {
+            throw new InvalidArchitectureException("not a NAS-Bench-NLP recipe: " + architecture);
+        }
+        return RecipeSampler.neighbours(this, recipe);
     }
 
     @Override

@@ -59,11 +59,13 @@ final class X11Encoder implements Encoder {
     record Compact(List<int[]> edges, int[] ops, int[] hidden) {
     }
 
-    static Compact compact(NlpRecipe recipe) {
+    /**
+     * The recipe's nodes in x11's compact order: repeatedly the first not-yet-numbered node, in recipe order, whose
+     * inputs are all numbered (the cell inputs come first). Node {@code i} of the result has index {@code 4 + i}.
+     */
+    static List<NlpRecipe.Node> compactOrder(NlpRecipe recipe) {
         List<String> numbered = new ArrayList<>(NlpSpace.CELL_INPUTS);
-        List<Integer> ops = new ArrayList<>(List.of(0, 0, 0, 0));
-        List<int[]> edges = new ArrayList<>();
-        List<Integer> hidden = new ArrayList<>();
+        List<NlpRecipe.Node> order = new ArrayList<>(recipe.size());
         List<NlpRecipe.Node> pending = new ArrayList<>(recipe.nodes());
         while (!pending.isEmpty()) {
             int pick = -1;
@@ -77,6 +79,18 @@ final class X11Encoder implements Encoder {
                         + "' cannot be ordered after its inputs (cycle)");
             }
             NlpRecipe.Node n = pending.remove(pick);
+            numbered.add(n.name());
+            order.add(n);
+        }
+        return order;
+    }
+
+    static Compact compact(NlpRecipe recipe) {
+        List<String> numbered = new ArrayList<>(NlpSpace.CELL_INPUTS);
+        List<Integer> ops = new ArrayList<>(List.of(0, 0, 0, 0));
+        List<int[]> edges = new ArrayList<>();
+        List<Integer> hidden = new ArrayList<>();
+        for (NlpRecipe.Node n : compactOrder(recipe)) {
             numbered.add(n.name());
             int index = numbered.size() - 1;
             ops.add(X11_OPS.indexOf(n.op()));
