@@ -115,7 +115,7 @@ public record SlidingWindowNoiseTrainer(int window, int components, RegressorTra
                 y[i - nValid] = compressed.labels()[a];
             }
         }
-        var fitted = regressor.fit(x, y, xv, yv, seed, progress);
+        var fitted = regressor.fit(x, y, xv, yv, seed, progress.prefixed("noise model: "));
         return new SlidingWindowNoiseModel(window, compressed.basis(), fitted, rho, spikeProbability, spikeValues);
     }
 
