@@ -2,9 +2,9 @@ package org.curvebench.surrogate.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.curvebench.core.AtomicFile;
 import org.curvebench.datasets.nb101.Nb101SyntheticFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,15 +35,7 @@ final class Nb101GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Session session = new Session();
-        Path parent = out.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(parent, "." + out.getFileName(), ".tmp");
-        long records;
-        try {
-            records = Nb101SyntheticFile.write(tmp, cells, budgets, seed, session.progress);
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        long records = AtomicFile.write(out, tmp -> Nb101SyntheticFile.write(tmp, cells, budgets, seed, session.progress));
         session.err.printf("wrote %d synthetic records (%d cells x %d budget(s) x %d repeats, %.1f MB) to %s%n",
                 records, cells, budgets.size(), Nb101SyntheticFile.REPEATS, Files.size(out) / 1e6, out);
         return 0;

@@ -8,12 +8,11 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
-import org.curvebench.datasets.DataFormatException;
+import org.curvebench.core.AtomicFile;
 import org.curvebench.core.LearningCurve;
+import org.curvebench.datasets.DataFormatException;
 import org.curvebench.datasets.table.CurveTableFormat;
 import org.curvebench.datasets.table.JsonLines;
 import org.curvebench.datasets.table.TextFiles;
@@ -76,16 +75,12 @@ final class QueryCommand implements Callable<Integer> {
             w.flush();
             return 0;
         }
-        Path parent = out.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(parent, "." + out.getFileName(), ".tmp");
-        try {
+        AtomicFile.write(out, tmp -> {
             try (Writer w = TextFiles.writer(tmp)) {
                 batch(surrogate, w);
             }
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+            return null;
+        });
         return 0;
     }
 

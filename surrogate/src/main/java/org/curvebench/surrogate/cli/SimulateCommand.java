@@ -2,6 +2,7 @@ package org.curvebench.surrogate.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.curvebench.core.AtomicFile;
 import org.curvebench.datasets.simulated.SimulatedNb201Benchmark;
 import org.curvebench.datasets.table.CurveTableWriter;
 import picocli.CommandLine.Command;
@@ -24,13 +25,16 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Generator seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--out", required = true, description = "Table to write (.jsonl or .jsonl.gz).")
+    @Option(names = "--out", required = true, description = "Table to write (.jsonl or .jsonl.gz; written whole or not at all).")
     Path out;
 
     @Override
     public Integer call() throws Exception {
         var sim = SimulatedNb201Benchmark.generate(archs, seeds, epochs, seed);
-        CurveTableWriter.write(sim.dataset(), out);
+        AtomicFile.write(out, tmp -> {
+            CurveTableWriter.write(sim.dataset(), tmp);
+            return null;
+        });
         System.err.printf("wrote %d simulated runs (%d architectures x %d seeds, %d epochs) to %s%n",
                 sim.dataset().runCount(), archs, seeds, epochs, out);
         return 0;

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -189,6 +191,24 @@ class Nb101CommandTest {
         CliTest.Run tooMany = run("nb101", "generate", "--cells", "500000", "--out", file.toString());
         assertEquals(1, tooMany.code());
         assertTrue(tooMany.err().contains("423624"), tooMany.err());
+    }
+
+    @Test
+    void generatedFilesHaveThePermissionsOfAPlainNewFileAndErrorsNameTheTarget() throws IOException {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        Path file = dir.resolve("perm.tfrecord");
+        CliTest.Run g = run("nb101", "generate", "--cells", "3", "--out", file.toString());
+        assertEquals(0, g.code(), g.err());
+        Path plain = Files.createFile(dir.resolve("plain"));
+        assertEquals(PosixFilePermissions.toString(Files.getPosixFilePermissions(plain)),
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+
+        Path missing = dir.resolve("absent").resolve("x.tfrecord");
+        CliTest.Run m = run("nb101", "generate", "--cells", "3", "--out", missing.toString());
+        assertEquals(1, m.code());
+        assertTrue(m.err().contains("cannot write " + missing + ": the folder " + missing.getParent()
+                + " does not exist"), m.err());
+        assertTrue(!m.err().contains(".tmp"), m.err());
     }
 
     @Test
