@@ -7,7 +7,9 @@ import org.curvebench.surrogate.CurveSurrogate;
 import org.curvebench.surrogate.eval.EvaluationReport;
 import org.curvebench.surrogate.eval.Evaluator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code curvebench evaluate}: measures a surrogate against held-out tabular data. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
@@ -29,9 +31,13 @@ final class EvaluateCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     GraphsOption graphs;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
-        Session session = new Session();
+        Session session = new Session(spec);
+        session.format(format);
         CurveSurrogate surrogate = session.files.load(model);
         CurveDataset test = session.load(format, data, surrogate.space(), graphs.graphs);
         EvaluationReport report = new Evaluator(session.progress).evaluate(surrogate, test);

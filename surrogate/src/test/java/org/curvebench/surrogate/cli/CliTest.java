@@ -251,4 +251,15 @@ class CliTest {
         assertTrue(fit.err().contains(truncated + " is a truncated or damaged gzip file"), fit.err());
         assertFalse(Files.exists(dir.resolve("never.cbs")));
     }
+
+    @Test
+    void evaluateUsageErrorsExitTwoNamingTheFlag() {
+        Run r = run("evaluate", "--model", model.toString(), "--data", test.toString(), "--format", "nope");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("'--format': unknown data format 'nope'; known formats: ")
+                && r.err().contains("table"), r.err());
+        Run g = run("evaluate", "--model", model.toString(), "--data", test.toString(), "--graphs", "g.json");
+        assertEquals(2, g.code(), g.err());
+        assertTrue(g.err().contains("--graphs applies to --format nb101-results only"), g.err());
+    }
 }
