@@ -40,6 +40,11 @@ final class EvaluateCommand implements Callable<Integer> {
         session.format(format);
         CurveSurrogate surrogate = session.files.load(model);
         CurveDataset test = session.load(format, data, surrogate.space(), graphs.graphs);
+        if (test.digest().equals(surrogate.manifest().trainingDigest())) {
+            session.err.println("warning: " + data + " is the data " + model + " was fitted on: these are its "
+                    + "training architectures, so the figures below are optimistic; evaluate on held-out data "
+                    + "(see 'curvebench split')");
+        }
         EvaluationReport report = new Evaluator(session.progress).evaluate(surrogate, test);
         System.out.print(json ? ReportFormat.json(report) + "\n" : ReportFormat.table(report));
         return 0;

@@ -253,6 +253,17 @@ class CliTest {
     }
 
     @Test
+    void evaluatingOnTheTrainingDataWarns() {
+        Run onTrain = run("evaluate", "--model", model.toString(), "--data", train.toString(), "--json");
+        assertEquals(0, onTrain.code(), onTrain.err());
+        assertTrue(onTrain.err().contains("warning: " + train + " is the data " + model + " was fitted on")
+                && onTrain.err().contains("optimistic"), onTrain.err());
+        Run onTest = run("evaluate", "--model", model.toString(), "--data", test.toString(), "--json");
+        assertEquals(0, onTest.code(), onTest.err());
+        assertFalse(onTest.err().contains("warning"), onTest.err());
+    }
+
+    @Test
     void evaluateUsageErrorsExitTwoNamingTheFlag() {
         Run r = run("evaluate", "--model", model.toString(), "--data", test.toString(), "--format", "nope");
         assertEquals(2, r.code(), r.err());
