@@ -23,12 +23,20 @@ public record DatasetSplit(CurveDataset train, CurveDataset validation, CurveDat
         List<ArchitectureRuns> archs = new ArrayList<>(data.architectures());
         Collections.shuffle(archs, new Random(seed));
         int n = archs.size();
-        int nTrain = (int) Math.round(n * trainFraction);
+        int nTrain = Math.max(1, trainSize(n, trainFraction));
         int nValid = (int) Math.round(n * validationFraction);
-        nTrain = Math.max(1, Math.min(nTrain, n));
         nValid = Math.min(nValid, n - nTrain);
         return new DatasetSplit(data.subset(archs.subList(0, nTrain)),
                 data.subset(archs.subList(nTrain, nTrain + nValid)),
                 data.subset(archs.subList(nTrain + nValid, n)));
+    }
+
+    /**
+     * Architectures that {@code trainFraction} of {@code architectures} puts in the training set, rounded: 0 or all
+     * of them for fractions close to 0 or 1 ({@link #of} keeps at least one), so that callers can refuse a fraction
+     * that leaves one side empty.
+     */
+    public static int trainSize(int architectures, double trainFraction) {
+        return (int) Math.max(0, Math.min(architectures, Math.round(architectures * trainFraction)));
     }
 }

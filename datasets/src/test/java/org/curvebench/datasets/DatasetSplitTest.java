@@ -39,4 +39,13 @@ class DatasetSplitTest {
         assertThrows(IllegalArgumentException.class, () -> DatasetSplit.of(data, 0.9, 0.2, 0));
         assertThrows(IllegalArgumentException.class, () -> DatasetSplit.of(data, 0, 0.2, 0));
     }
+
+    @Test
+    void trainSizeRoundsAndMayBeZeroOrAll() {
+        assertEquals(24, DatasetSplit.trainSize(30, 0.8));
+        assertEquals(30, DatasetSplit.trainSize(30, 0.99));
+        assertEquals(29, DatasetSplit.trainSize(30, 1 - 1.0 / 30));
+        assertEquals(0, DatasetSplit.trainSize(30, 0.01));
+        assertEquals(1, DatasetSplit.trainSize(30, 1.0 / 30));
+    }
 }

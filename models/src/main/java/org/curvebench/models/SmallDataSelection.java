@@ -75,8 +75,10 @@ public record SmallDataSelection(List<ObliviousBoostingTrainer> candidates, int 
         ObliviousBoostingTrainer best = null;
         int bestRounds = 0;
         double bestLoss = Double.POSITIVE_INFINITY;
-        for (ObliviousBoostingTrainer candidate : candidates) {
-            ObliviousTreeRegressor model = candidate.fit(x, y, xValid, yValid, seed, progress);
+        for (int i = 0; i < candidates.size(); i++) {
+            ObliviousBoostingTrainer candidate = candidates.get(i);
+            ObliviousTreeRegressor model = candidate.fit(x, y, xValid, yValid, seed, progress.labelled(
+                    "choosing trees: " + describe(candidate) + " (" + (i + 1) + "/" + candidates.size() + ")"));
             double loss = squaredError(model, xValid, yValid);
             if (loss < bestLoss) {
                 bestLoss = loss;
@@ -86,8 +88,15 @@ public record SmallDataSelection(List<ObliviousBoostingTrainer> candidates, int 
         }
         double[][] allX = concat(x, xValid);
         double[][] allY = concat(y, yValid);
-        return best.withMaxRounds(bestRounds).fit(allX, allY, new double[0][], new double[0][], seed, progress)
+        return best.withMaxRounds(bestRounds).fit(allX, allY, new double[0][], new double[0][], seed,
+                progress.labelled("refitting the chosen trees (" + describe(best) + ", " + bestRounds
+                        + " rounds) on all rows"))
                 .withTraining(selected(best.withMaxRounds(bestRounds), "best on validation rows, refitted on all rows"));
+    }
+
+    /** A candidate's settings as a progress label shows them: "depth 6, rate 0.1". */
+    private static String describe(ObliviousBoostingTrainer t) {
+        return "depth " + t.depth() + ", rate " + t.learningRate();
     }
 
     private static Map<String, Object> selected(ObliviousBoostingTrainer chosen, String how) {

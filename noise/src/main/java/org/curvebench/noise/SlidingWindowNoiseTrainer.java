@@ -128,7 +128,7 @@ public record SlidingWindowNoiseTrainer(int window, int components, RegressorTra
                 y[i - nValid] = compressed.labels()[a];
             }
         }
-        var fitted = regressor.fit(ModelInputs.of(x), y, ModelInputs.of(xv), yv, seed, progress);
+        var fitted = regressor.fit(ModelInputs.of(x), y, ModelInputs.of(xv), yv, seed, progress.prefixed("noise model: "));
         return new SlidingWindowNoiseModel(window, compressed.basis(), fitted, rho, spikeProbability, spikeValues);
     }
 

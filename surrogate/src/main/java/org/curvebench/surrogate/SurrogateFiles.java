@@ -11,14 +11,13 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
+import org.curvebench.core.AtomicFile;
 import org.curvebench.core.Registry;
 import org.curvebench.encoding.SearchSpaces;
 import org.curvebench.models.CurveBasis;
@@ -62,21 +61,12 @@ public final class SurrogateFiles {
         root.set("basis", json.valueToTree(surrogate.basis()));
         root.set("regressor", json.valueToTree(surrogate.regressor()));
         root.set("noise", json.valueToTree(surrogate.noise()));
-        Path parent = path.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, "." + path.getFileName(), ".tmp");
-        try {
-            try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                json.writeValue(out, root);
+        AtomicFile.createParentFolders(path);
+        AtomicFile.writeStream(path, out -> {
+            try (OutputStream gz = new GZIPOutputStream(out, 1 << 16)) {
+                json.writeValue(gz, root);
             }
-            try {
-                Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     public CurveSurrogate load(Path path) throws IOException {

@@ -143,4 +143,29 @@ class SurrogateTrainerTest {
                 SurrogateConfig.defaults("test_acc"), Progress.NONE, w -> { }).fit(SPLIT.train()));
         assertTrue(m.getMessage().contains("metric 'test_acc' is missing"), m.getMessage());
     }
+
+    @Test
+    void everyStageOfAFitHasItsOwnProgressLabel() {
+        List<String> tasks = new ArrayList<>();
+        Progress recording = new Progress() {
+            @Override
+            public void start(String task, long total) {
+                tasks.add(task);
+            }
+
+            @Override
+            public void advance(long steps) {
+            }
+
+            @Override
+            public void done() {
+            }
+        };
+        var small = org.curvebench.datasets.simulated.SimulatedNb201Benchmark.generate(150, 2, 12, 5).dataset();
+        new SurrogateTrainer(SurrogateConfig.defaults("val_acc"), recording, w -> { }).fit(small);
+        assertEquals(tasks.size(), new java.util.HashSet<>(tasks).size(), "a label repeats: " + tasks);
+        assertEquals(4, tasks.stream().filter(t -> t.startsWith("choosing trees: ")).count(), tasks.toString());
+        assertTrue(tasks.stream().anyMatch(t -> t.startsWith("refitting the chosen trees")), tasks.toString());
+        assertTrue(tasks.contains("noise model: fitting oblivious boosted trees"), tasks.toString());
+    }
 }

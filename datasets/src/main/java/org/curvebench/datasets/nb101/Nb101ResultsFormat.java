@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.curvebench.datasets.CompressedStreams;
 import org.curvebench.datasets.CurveDataset;
 import org.curvebench.datasets.DataFormatException;
 import org.curvebench.datasets.DatasetFormat;
@@ -188,14 +189,15 @@ public final class Nb101ResultsFormat implements DatasetFormat {
     }
 
     private static void readZip(Path zip, List<Found> found, Progress progress) throws IOException {
-        try (ZipFile file = new ZipFile(zip.toFile())) {
+        try (ZipFile file = CompressedStreams.openZip(zip)) {
             List<? extends ZipEntry> entries = Collections.list(file.entries()).stream()
                     .filter(e -> !e.isDirectory() && e.getName().endsWith("results.json"))
                     .sorted((a, b) -> a.getName().compareTo(b.getName()))
                     .toList();
             for (ZipEntry e : entries) {
-                try (InputStream in = file.getInputStream(e)) {
-                    found.add(parse(zip + "!" + e.getName(), e.getName(), in));
+                String source = zip + "!" + e.getName();
+                try (InputStream in = CompressedStreams.entry(file, e, source)) {
+                    found.add(parse(source, e.getName(), in));
                 }
                 progress.advance(1);
             }

@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import org.curvebench.datasets.CompressedStreams;
 import org.curvebench.datasets.CurveDataset;
 import org.curvebench.datasets.CurveScreening;
 import org.curvebench.datasets.DataFormatException;
@@ -142,7 +143,7 @@ public final class NasBenchNlpFormat implements DatasetFormat {
                     skipped.add(source + ": skipped: not named log_stats_model_*.json");
                     continue;
                 }
-                try (InputStream in = z.getInputStream(e)) {
+                try (InputStream in = CompressedStreams.entry(z, e, source)) {
                     files.add(new LogFile(source, name, in.readAllBytes()));
                 }
             }

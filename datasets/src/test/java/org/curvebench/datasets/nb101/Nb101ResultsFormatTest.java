@@ -156,4 +156,33 @@ class Nb101ResultsFormatTest {
         }
     }
 
+
+    @Test
+    void aTruncatedZipOrDamagedEntryFailsNamingIt() throws IOException {
+        Path root = fixtureDirectory();
+        Path zip = dir.resolve("runs.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip));
+             java.util.stream.Stream<Path> files = Files.walk(root)) {
+            for (Path p : files.filter(Files::isRegularFile).sorted().toList()) {
+                out.putNextEntry(new ZipEntry(root.relativize(p).toString().replace('\\', '/')));
+                Files.copy(p, out);
+                out.closeEntry();
+            }
+        }
+        byte[] bytes = Files.readAllBytes(zip);
+        Path cut = Files.write(dir.resolve("cut.zip"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        IOException e = assertThrows(IOException.class, () -> new Nb101ResultsFormat().read(cut, space, Progress.NONE));
+        assertTrue(e.getMessage().startsWith(cut + " is not a readable zip archive: it is truncated, damaged"),
+                e.getMessage());
+
+        String entry = "4V9E/4_epochs/" + A.canonicalKey().substring(0, 2) + "/" + A.canonicalKey()
+                + "/repeat_1/results.json";
+        Path damaged = Files.write(dir.resolve("damaged.zip"), org.curvebench.datasets.CompressedStreamsTest
+                .zipWithDamagedEntry(entry, results(0.01).repeat(20).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        Files.writeString(dir.resolve("graphs.json"), graphs());
+        IOException d = assertThrows(IOException.class,
+                () -> new Nb101ResultsFormat().read(damaged, space, Progress.NONE));
+        assertTrue(d.getMessage().startsWith(damaged + "!" + entry + " is a truncated or damaged zip entry"),
+                d.getMessage());
+    }
 }

@@ -211,4 +211,15 @@ class NasBenchNlpFormatTest {
             NlpSpace.x11Encoder(18).encode(a.architecture());
         }
     }
+
+    @Test
+    void aDamagedZipEntryFailsNamingIt() throws IOException {
+        String entry = "logs/log_stats_model_1_x.json";
+        Path damaged = Files.write(dir.resolve("damaged.zip"), org.curvebench.datasets.CompressedStreamsTest
+                .zipWithDamagedEntry(entry, fixture().values().iterator().next().repeat(20)
+                        .getBytes(StandardCharsets.UTF_8)));
+        IOException e = assertThrows(IOException.class, () -> format.read(damaged, SPACE, Progress.NONE));
+        assertTrue(e.getMessage().startsWith(damaged + "!" + entry + " is a truncated or damaged zip entry"),
+                e.getMessage());
+    }
 }

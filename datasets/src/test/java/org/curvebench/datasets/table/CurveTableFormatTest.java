@@ -140,4 +140,28 @@ class CurveTableFormatTest {
         assertEquals(A, CurveTableFormat.parseArchitecture(A, new Nb201Space()).canonicalKey());
         assertEquals(A, CurveTableFormat.parseArchitecture("\"" + A + "\"", new Nb201Space()).canonicalKey());
     }
+
+    @Test
+    void aTruncatedOrDamagedGzipTableFailsNamingTheFile() throws IOException {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 500; i++) {
+            sb.append(line(A, i, "{\"val_acc\": [" + i + ", 2, 3]}"));
+        }
+        Path whole = dir.resolve("whole.jsonl.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(whole))) {
+            out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] gz = Files.readAllBytes(whole);
+        Path truncated = Files.write(dir.resolve("truncated.jsonl.gz"), java.util.Arrays.copyOf(gz, gz.length / 2));
+        IOException e = assertThrows(IOException.class,
+                () -> new CurveTableFormat().read(truncated, new Nb201Space(), Progress.NONE));
+        assertTrue(e.getMessage().startsWith(truncated + " is a truncated or damaged gzip file"), e.getMessage());
+
+        byte[] junk = gz.clone();
+        java.util.Arrays.fill(junk, 10, 30, (byte) 0xFF);
+        Path damaged = Files.write(dir.resolve("damaged.jsonl.gz"), junk);
+        IOException d = assertThrows(IOException.class,
+                () -> new CurveTableFormat().read(damaged, new Nb201Space(), Progress.NONE));
+        assertTrue(d.getMessage().startsWith(damaged + " is a truncated or damaged gzip file"), d.getMessage());
+    }
 }

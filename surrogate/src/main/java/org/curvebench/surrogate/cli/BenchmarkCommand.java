@@ -48,12 +48,15 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Mixin
     FitOptions fit;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     /** Receives every timed result, so that the JIT cannot drop the work being measured. */
     private volatile double blackhole;
 
     @Override
     public Integer call() throws Exception {
-        Session session = new Session();
+        Session session = new Session(spec);
         CurveDataset dataset = data != null ? session.load(format, data, session.spaces.get(space))
                 : SimulatedNb201Benchmark.generate(archs, 1, epochs, fit.seed).dataset();
         var config = fit.config(session, dataset.space());

@@ -18,7 +18,9 @@ import org.curvebench.surrogate.eval.EvaluationReport;
 import org.curvebench.surrogate.eval.Evaluator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code curvebench demo}: the whole pipeline on the embedded simulated benchmark. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -44,14 +46,17 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     FitOptions fit;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         Session session = new Session();
         SimulatedBenchmark sim = switch (space) {
             case "nb201" -> SimulatedNb201Benchmark.generate(archs, seeds, epochs, fit.seed);
             case "nb101" -> SimulatedNb101Benchmark.generate(archs, seeds, epochs, fit.seed);
-            default -> throw new IllegalArgumentException("the demo has simulated data for the spaces nb201 and nb101, not '"
-                    + space + "'");
+            default -> throw Session.usage(spec, "Invalid value for option '--space': the demo has simulated data "
+                    + "for the spaces nb201 and nb101, not '" + space + "'");
         };
         String label = space.toUpperCase(java.util.Locale.ROOT);
         System.out.printf("CurveBench demo on SIMULATED data: a generated %s-space benchmark of %d architectures x %d "

@@ -7,7 +7,9 @@ import org.curvebench.surrogate.CurveSurrogate;
 import org.curvebench.surrogate.eval.EvaluationReport;
 import org.curvebench.surrogate.eval.Evaluator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code curvebench evaluate}: measures a surrogate against held-out tabular data. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
@@ -29,11 +31,20 @@ final class EvaluateCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     GraphsOption graphs;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
-        Session session = new Session();
+        Session session = new Session(spec);
+        session.format(format);
         CurveSurrogate surrogate = session.files.load(model);
         CurveDataset test = session.load(format, data, surrogate.space(), graphs.graphs);
+        if (test.digest().equals(surrogate.manifest().trainingDigest())) {
+            session.err.println("warning: " + data + " is the data " + model + " was fitted on: these are its "
+                    + "training architectures, so the figures below are optimistic; evaluate on held-out data "
+                    + "(see 'curvebench split')");
+        }
         EvaluationReport report = new Evaluator(session.progress).evaluate(surrogate, test);
         System.out.print(json ? ReportFormat.json(report) + "\n" : ReportFormat.table(report));
         return 0;

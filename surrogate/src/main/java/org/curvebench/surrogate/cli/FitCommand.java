@@ -1,6 +1,7 @@
 package org.curvebench.surrogate.cli;
 
 import java.nio.file.Path;
+import org.curvebench.core.AtomicFile;
 import java.util.concurrent.Callable;
 import org.curvebench.datasets.CurveDataset;
 import org.curvebench.encoding.SearchSpace;
@@ -38,9 +39,12 @@ final class FitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Session session = new Session();
-        SearchSpace s = session.space(space, spec);
+        Session session = new Session(spec);
+        SearchSpace s = session.space(space);
+        session.format(format);
         var config = fit.config(session, s);
+        AtomicFile.createParentFolders(out);
+        AtomicFile.checkWritable(out);
         CurveDataset dataset = session.load(format, data, s, graphs.graphs);
         session.err.printf("loaded %d architectures, %d runs of %s from %s%n", dataset.size(), dataset.runCount(),
                 config.metric(), data);

@@ -2,12 +2,14 @@ package org.curvebench.surrogate.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.curvebench.core.AtomicFile;
 import org.curvebench.datasets.nb101.Nb101SyntheticFile;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code curvebench nb101 generate}: a SYNTHETIC NAS-Bench-101 TFRecord file of realistic size. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
@@ -32,18 +34,21 @@ final class Nb101GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "TFRecord file to write (written whole or not at all).")
     Path out;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
-        Session session = new Session();
-        Path parent = out.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(parent, "." + out.getFileName(), ".tmp");
-        long records;
-        try {
-            records = Nb101SyntheticFile.write(tmp, cells, budgets, seed, session.progress);
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
+        if (cells < 1 || cells > Nb101SyntheticFile.MAX_CELLS) {
+            throw Session.usage(spec, "Invalid value for option '--cells': " + cells + "; it must be from 1 to "
+                    + Nb101SyntheticFile.MAX_CELLS + " (the cells of the NAS-Bench-101 space)");
         }
+        if (budgets.isEmpty() || budgets.stream().anyMatch(b -> b < 1)) {
+            throw Session.usage(spec, "Invalid value for option '--budgets': " + budgets + "; give positive epoch "
+                    + "counts, e.g. 4,12,36,108");
+        }
+        Session session = new Session(spec);
+        long records = AtomicFile.write(out, tmp -> Nb101SyntheticFile.write(tmp, cells, budgets, seed, session.progress));
         session.err.printf("wrote %d synthetic records (%d cells x %d budget(s) x %d repeats, %.1f MB) to %s%n",
                 records, cells, budgets.size(), Nb101SyntheticFile.REPEATS, Files.size(out) / 1e6, out);
         return 0;

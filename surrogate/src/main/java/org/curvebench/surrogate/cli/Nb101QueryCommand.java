@@ -7,10 +7,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.curvebench.datasets.nb101.Nb101Dataset;
+import org.curvebench.encoding.InvalidArchitectureException;
 import org.curvebench.encoding.nb101.Nb101Cell;
 import org.curvebench.encoding.nb101.Nb101Space;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code curvebench nb101 query}: one cell's tabular results, like the NAS-Bench-101 API's get_metrics_from_spec. */
 @Command(name = "query", mixinStandardHelpOptions = true,
@@ -38,10 +41,22 @@ final class Nb101QueryCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     int epochs;
 
+    @Spec
+    CommandSpec commandSpec;
+
     @Override
     public Integer call() throws Exception {
-        Nb101Cell cell = new Nb101Space().parse(spec());
-        Session session = new Session();
+        if (epochs < 1) {
+            throw Session.usage(commandSpec, "Invalid value for option '--epochs': " + epochs + "; give a budget in "
+                    + "epochs (4, 12, 36 or 108 in NAS-Bench-101's files)");
+        }
+        Nb101Cell cell;
+        try {
+            cell = new Nb101Space().parse(spec());
+        } catch (InvalidArchitectureException e) {
+            throw Session.usage(commandSpec, "Invalid cell in options '--adjacency' and '--ops': " + e.getMessage());
+        }
+        Session session = new Session(commandSpec);
         Nb101Dataset data = Nb101Dataset.load(dataset, session.progress);
         System.out.println(ReportFormat.JSON.writerWithDefaultPrettyPrinter()
                 .writeValueAsString(data.query(cell, epochs).toJson()));
@@ -54,8 +69,8 @@ final class Nb101QueryCommand implements Callable<Integer> {
         try {
             matrix = ReportFormat.JSON.readTree(adjacency);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("--adjacency is not valid JSON (" + e.getOriginalMessage()
-                    + "); write it as '[[0,1,...],...]'");
+            throw Session.usage(commandSpec, "Invalid value for option '--adjacency': not valid JSON ("
+                    + e.getOriginalMessage() + "); write it as '[[0,1,...],...]'");
         }
         ObjectNode node = ReportFormat.JSON.createObjectNode();
         node.set("adjacency", matrix);

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringReader;
 import java.nio.file.Files;
+import java.util.zip.GZIPOutputStream;
+import org.curvebench.core.AtomicFile;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.curvebench.datasets.DataFormatException;
@@ -97,11 +99,9 @@ final class QueryCommand implements Callable<Integer> {
             if (input.batch != null) {
                 refuseOverwrite(input.batch, "--batch");
             }
-            if (Files.isDirectory(out)) {
-                throw new ParameterException(spec.commandLine(), "--out " + out + " is a folder; give a file path");
-            }
+            AtomicFile.checkWritable(out);
         }
-        Session session = new Session();
+        Session session = new Session(spec);
         CurveSurrogate surrogate = session.files.load(model);
         QueryService service = new QueryService(surrogate);
         QueryDefaults defaults = new QueryDefaults(noise, seed == null ? 0 : seed, observed);
@@ -148,7 +148,10 @@ final class QueryCommand implements Callable<Integer> {
         void write(OutputStream out) throws IOException;
     }
 
-    /** Runs {@code body} into standard output, or into {@code target} whole or not at all. */
+    /**
+     * Runs {@code body} into standard output, or into {@code target} whole or not at all (gzip-compressed when its
+     * name ends in {@code .gz}), with the permissions a new file gets.
+     */
     private static void write(Path target, Body body) throws IOException {
         if (target == null) {
             OutputStream o = new BufferedOutputStream(System.out, 1 << 16);
@@ -159,19 +162,16 @@ final class QueryCommand implements Callable<Integer> {
             }
             return;
         }
-        Path parent = target.toAbsolutePath().getParent();
-        if (!Files.isDirectory(parent)) {
-            throw new java.nio.file.NoSuchFileException(target.toString(), null, "its folder " + parent + " does not exist");
-        }
-        Path tmp = Files.createTempFile(parent, "." + target.getFileName(), ".tmp");
-        try {
-            try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+        boolean gzip = target.getFileName().toString().endsWith(".gz");
+        AtomicFile.writeStream(target, o -> {
+            if (gzip) {
+                try (OutputStream gz = new GZIPOutputStream(o, 1 << 16)) {
+                    body.write(gz);
+                }
+            } else {
                 body.write(o);
             }
-            Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     private void refuseOverwrite(Path input, String flag) throws IOException {

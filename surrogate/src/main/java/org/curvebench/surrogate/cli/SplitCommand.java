@@ -1,15 +1,21 @@
 package org.curvebench.surrogate.cli;
 
+import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.curvebench.datasets.CurveDataset;
 import org.curvebench.datasets.DatasetSplit;
 import org.curvebench.datasets.nlp.NasBenchNlpFormat;
 import org.curvebench.datasets.nlp.NasBenchNlpWriter;
 import org.curvebench.datasets.table.CurveTableWriter;
+import org.curvebench.encoding.SearchSpace;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code curvebench split}: a seeded train/test split by architecture, written back to files. */
 @Command(name = "split", mixinStandardHelpOptions = true,
@@ -27,7 +33,7 @@ final class SplitCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, description = "The data to split.")
     Path data;
 
-    @Option(names = "--test-fraction", defaultValue = "0.2", description = "Share of architectures for test (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--test-fraction", defaultValue = "0.2", description = "Share of architectures for test, 0 < f < 1 (default: ${DEFAULT-VALUE}).")
     double testFraction;
 
     @Option(names = "--seed", defaultValue = "0", description = "Shuffle seed (default: ${DEFAULT-VALUE}).")
@@ -39,12 +45,42 @@ final class SplitCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     GraphsOption graphs;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
-        Session session = new Session();
-        CurveDataset dataset = session.load(format, data, session.spaces.get(space), graphs.graphs);
+        Session session = new Session(spec);
+        if (!(testFraction > 0 && testFraction < 1)) {
+            throw Session.usage(spec, "Invalid value for option '--test-fraction': " + testFraction
+                    + "; it is the share of architectures for test and must be between 0 and 1 (0 < f < 1), "
+                    + "e.g. 0.2");
+        }
+        SearchSpace s = session.space(space);
+        session.format(format);
+        if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
+            throw new IOException("--out-dir " + outDir + " is a file, not a folder; give a folder (it is created "
+                    + "if missing)");
+        }
+        CurveDataset dataset = session.load(format, data, s, graphs.graphs);
+        int n = dataset.size();
+        if (n < 2) {
+            throw Session.usage(spec, data + " has " + n + " architecture(s); a train/test split needs at least 2");
+        }
+        int train = DatasetSplit.trainSize(n, 1 - testFraction);
+        if (train == n || train == 0) {
+            throw Session.usage(spec, String.format(Locale.ROOT, "Invalid value for option '--test-fraction': %s "
+                    + "leaves the %s set empty, as %s has %d architectures; for these data use %s", testFraction,
+                    train == n ? "test" : "train", data, n, n == 2 ? "0.5" : String.format(Locale.ROOT,
+                            "a fraction from %.4g to %.4g", 1.0 / n, 1 - 1.0 / n)));
+        }
         DatasetSplit split = DatasetSplit.of(dataset, 1 - testFraction, 0, seed);
-        Files.createDirectories(outDir);
+        try {
+            Files.createDirectories(outDir);
+        } catch (FileSystemException e) {
+            throw new IOException("cannot create --out-dir " + outDir + ": "
+                    + (e.getReason() != null ? e.getReason() : e.getFile() + " is in the way (a file?)"), e);
+        }
         if (format.equals(NasBenchNlpFormat.NAME)) {
             NasBenchNlpWriter.write(split.train(), outDir.resolve("train"));
             NasBenchNlpWriter.write(split.test(), outDir.resolve("test"));

@@ -3,16 +3,24 @@ package org.curvebench.surrogate.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import org.curvebench.datasets.DatasetSplit;
 import org.curvebench.datasets.simulated.SimulatedNb201Benchmark;
 import org.curvebench.datasets.table.CurveTableWriter;
@@ -169,5 +177,100 @@ class CliTest {
         Run usage = run("fit", "--space", "nb201");
         assertEquals(2, usage.code());
         assertTrue(usage.err().contains("Missing required options"), usage.err());
+    }
+
+    private static String permissions(Path p) throws IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+    }
+
+    @Test
+    void writtenFilesHaveThePermissionsOfAPlainNewFile() throws Exception {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        String plain = permissions(Files.createFile(dir.resolve("plain-new-file")));
+        assertEquals(plain, permissions(model), "the .cbs written by fit");
+        Path batch = Files.writeString(dir.resolve("perm-batch.jsonl"),
+                "{\"arch\": \"|nor_conv_3x3~0|+|none~0|skip_connect~1|+|avg_pool_3x3~0|nor_conv_1x1~1|none~2|\"}\n");
+        Path out = dir.resolve("perm-curves.jsonl");
+        Run q = run("query", "--model", model.toString(), "--batch", batch.toString(), "--out", out.toString());
+        assertEquals(0, q.code(), q.err());
+        assertEquals(plain, permissions(out), "the file written by query --out");
+    }
+
+    @Test
+    void queryOutEndingInGzIsGzipped() throws Exception {
+        Path batch = Files.writeString(dir.resolve("gz-batch.jsonl"),
+                "{\"arch\": \"|nor_conv_3x3~0|+|none~0|skip_connect~1|+|avg_pool_3x3~0|nor_conv_1x1~1|none~2|\"}\n");
+        Path out = dir.resolve("curves.jsonl.gz");
+        Run q = run("query", "--model", model.toString(), "--batch", batch.toString(), "--out", out.toString());
+        assertEquals(0, q.code(), q.err());
+        byte[] bytes = Files.readAllBytes(out);
+        assertTrue(bytes.length > 2 && (bytes[0] & 0xFF) == 0x1f && (bytes[1] & 0xFF) == 0x8b, "not gzip");
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(out))) {
+            assertTrue(new String(in.readAllBytes(), StandardCharsets.UTF_8).startsWith("{\"arch\""));
+        }
+    }
+
+    @Test
+    void outputErrorsNameTheUsersPathNotATemporaryFile() throws Exception {
+        Path batch = Files.writeString(dir.resolve("err-batch.jsonl"),
+                "{\"arch\": \"|nor_conv_3x3~0|+|none~0|skip_connect~1|+|avg_pool_3x3~0|nor_conv_1x1~1|none~2|\"}\n");
+        Path missing = dir.resolve("no-such-folder").resolve("curves.jsonl");
+        Run q = run("query", "--model", model.toString(), "--batch", batch.toString(), "--out", missing.toString());
+        assertEquals(1, q.code());
+        assertTrue(q.err().contains("cannot write " + missing + ": the folder " + missing.getParent()
+                + " does not exist"), q.err());
+        assertFalse(q.err().contains(".tmp"), q.err());
+
+        Path folder = Files.createDirectories(dir.resolve("a-folder.jsonl"));
+        Run f = run("query", "--model", model.toString(), "--batch", batch.toString(), "--out", folder.toString());
+        assertEquals(1, f.code());
+        assertTrue(f.err().contains("cannot write " + folder + ": it is a folder, not a file"), f.err());
+        assertFalse(f.err().contains(".tmp"), f.err());
+
+        Path small = dir.resolve("small.jsonl");
+        var sim = SimulatedNb201Benchmark.generate(40, 2, 10, 3);
+        CurveTableWriter.write(sim.dataset(), small);
+        Path cbsFolder = Files.createDirectories(dir.resolve("folder.cbs"));
+        Run fit = run("fit", "--space", "nb201", "--data", small.toString(), "--out", cbsFolder.toString(),
+                "--max-rounds", "5");
+        assertEquals(1, fit.code());
+        assertTrue(fit.err().contains("cannot write " + cbsFolder + ": it is a folder, not a file"), fit.err());
+        assertFalse(fit.err().contains(".tmp"), fit.err());
+        try (Stream<Path> left = Files.list(dir)) {
+            assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith(".")), "a temporary file is left");
+        }
+    }
+
+    @Test
+    void aTruncatedGzipTableFailsNamingTheFile() throws Exception {
+        byte[] gz = Files.readAllBytes(train);
+        Path truncated = Files.write(dir.resolve("truncated.jsonl.gz"), Arrays.copyOf(gz, gz.length / 2));
+        Run fit = run("fit", "--space", "nb201", "--data", truncated.toString(), "--out",
+                dir.resolve("never.cbs").toString());
+        assertEquals(1, fit.code());
+        assertTrue(fit.err().contains(truncated + " is a truncated or damaged gzip file"), fit.err());
+        assertFalse(Files.exists(dir.resolve("never.cbs")));
+    }
+
+    @Test
+    void evaluatingOnTheTrainingDataWarns() {
+        Run onTrain = run("evaluate", "--model", model.toString(), "--data", train.toString(), "--json");
+        assertEquals(0, onTrain.code(), onTrain.err());
+        assertTrue(onTrain.err().contains("warning: " + train + " is the data " + model + " was fitted on")
+                && onTrain.err().contains("optimistic"), onTrain.err());
+        Run onTest = run("evaluate", "--model", model.toString(), "--data", test.toString(), "--json");
+        assertEquals(0, onTest.code(), onTest.err());
+        assertFalse(onTest.err().contains("warning"), onTest.err());
+    }
+
+    @Test
+    void evaluateUsageErrorsExitTwoNamingTheFlag() {
+        Run r = run("evaluate", "--model", model.toString(), "--data", test.toString(), "--format", "nope");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("'--format': unknown data format 'nope'; known formats: ")
+                && r.err().contains("table"), r.err());
+        Run g = run("evaluate", "--model", model.toString(), "--data", test.toString(), "--graphs", "g.json");
+        assertEquals(2, g.code(), g.err());
+        assertTrue(g.err().contains("--graphs applies to --format nb101-results only"), g.err());
     }
 }

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -151,8 +153,19 @@ class Nb101CommandTest {
 
         CliTest.Run invalid = run("nb101", "query", "--dataset", file.toString(), "--adjacency", "[[0,1],[1,0]]",
                 "--ops", "input,output");
-        assertEquals(1, invalid.code());
-        assertTrue(invalid.err().contains("strictly upper-triangular"), invalid.err());
+        assertEquals(2, invalid.code());
+        assertTrue(invalid.err().contains("Invalid cell in options '--adjacency' and '--ops'")
+                && invalid.err().contains("strictly upper-triangular"), invalid.err());
+
+        CliTest.Run json = run("nb101", "query", "--dataset", file.toString(), "--adjacency", "[[0,1]",
+                "--ops", "input,output");
+        assertEquals(2, json.code());
+        assertTrue(json.err().contains("Invalid value for option '--adjacency': not valid JSON"), json.err());
+
+        CliTest.Run epochs = run("nb101", "query", "--dataset", file.toString(), "--adjacency", "[[0,1],[0,0]]",
+                "--ops", "input,output", "--epochs", "0");
+        assertEquals(2, epochs.code());
+        assertTrue(epochs.err().contains("Invalid value for option '--epochs': 0"), epochs.err());
     }
 
     @Test
@@ -187,8 +200,33 @@ class Nb101CommandTest {
         assertTrue(m.get("note").asText().contains("approximate"));
 
         CliTest.Run tooMany = run("nb101", "generate", "--cells", "500000", "--out", file.toString());
-        assertEquals(1, tooMany.code());
-        assertTrue(tooMany.err().contains("423624"), tooMany.err());
+        assertEquals(2, tooMany.code());
+        assertTrue(tooMany.err().contains("Invalid value for option '--cells': 500000; it must be from 1 to 423624"),
+                tooMany.err());
+        CliTest.Run none = run("nb101", "generate", "--cells", "0", "--out", file.toString());
+        assertEquals(2, none.code());
+        assertTrue(none.err().contains("'--cells': 0"), none.err());
+        CliTest.Run budgets = run("nb101", "generate", "--cells", "3", "--budgets", "12,0", "--out", file.toString());
+        assertEquals(2, budgets.code());
+        assertTrue(budgets.err().contains("Invalid value for option '--budgets': [12, 0]"), budgets.err());
+    }
+
+    @Test
+    void generatedFilesHaveThePermissionsOfAPlainNewFileAndErrorsNameTheTarget() throws IOException {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        Path file = dir.resolve("perm.tfrecord");
+        CliTest.Run g = run("nb101", "generate", "--cells", "3", "--out", file.toString());
+        assertEquals(0, g.code(), g.err());
+        Path plain = Files.createFile(dir.resolve("plain"));
+        assertEquals(PosixFilePermissions.toString(Files.getPosixFilePermissions(plain)),
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+
+        Path missing = dir.resolve("absent").resolve("x.tfrecord");
+        CliTest.Run m = run("nb101", "generate", "--cells", "3", "--out", missing.toString());
+        assertEquals(1, m.code());
+        assertTrue(m.err().contains("cannot write " + missing + ": the folder " + missing.getParent()
+                + " does not exist"), m.err());
+        assertTrue(!m.err().contains(".tmp"), m.err());
     }
 
     @Test
