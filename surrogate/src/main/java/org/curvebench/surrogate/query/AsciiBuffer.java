@@ -74,6 +74,16 @@ final class AsciiBuffer {
         return this;
     }
 
+    /** Appends a string known to hold only ASCII characters (numbers), copied byte for byte. */
+    @SuppressWarnings("deprecation")
+    private AsciiBuffer appendAscii(String s) {
+        int n = s.length();
+        ensure(n);
+        s.getBytes(0, n, bytes, size);
+        size += n;
+        return this;
+    }
+
     AsciiBuffer append(long v) {
         return append(Long.toString(v));
     }
@@ -87,7 +97,7 @@ final class AsciiBuffer {
             return append("null");
         }
         if (precision < 0) {
-            return append(FloatToDecimal.toString((float) v));
+            return appendAscii(FloatToDecimal.toString((float) v));
         }
         double scaled = v * POW10[precision];
         if (Math.abs(scaled) >= 1e15) {

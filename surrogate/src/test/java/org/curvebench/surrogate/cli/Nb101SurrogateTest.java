@@ -46,7 +46,7 @@ class Nb101SurrogateTest {
 
         CliTest.Run wrong = run("fit", "--space", "nb101", "--format", "table", "--data",
                 split.resolve("train.jsonl.gz").toString(), "--graphs", graphs, "--out", dir.resolve("x.cbs").toString());
-        assertEquals(1, wrong.code());
+        assertEquals(2, wrong.code(), "a flag that does not apply is a usage error");
         assertTrue(wrong.err().contains("--graphs applies to --format nb101-results only"), wrong.err());
     }
 

@@ -130,6 +130,29 @@ class QueryCommandTest {
     }
 
     @Test
+    void numpyLoadsTheNpyOutputWhereItIsInstalled() throws Exception {
+        Path in = batch("np.jsonl", "{\"arch\": \"" + A + "\"}\n{\"arch\": \"" + B + "\"}\n{\"arch\": \"" + A + "\"}\n");
+        Path out = CliFixture.DIR.resolve("np.npy");
+        assertEquals(0, query("--batch", in.toString(), "--output-format", "npy", "--out", out.toString()).code());
+        String check = "import numpy, sys; a = numpy.load(sys.argv[1]); "
+                + "print(a.dtype, a.shape, bool((a[0] == a[2]).all()), repr(float(a[2, 19])))";
+        Process p;
+        try {
+            p = new ProcessBuilder("python3", "-c", check, out.toString()).redirectErrorStream(true).start();
+        } catch (java.io.IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("no python3 here: " + e.getMessage());
+            return;
+        }
+        String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        int code = p.waitFor();
+        org.junit.jupiter.api.Assumptions.assumeFalse(said.contains("No module named 'numpy'"), "numpy is not installed");
+        assertEquals(0, code, said);
+        double last = SurrogateFiles.installed().load(CliFixture.MODEL).meanCurve(new Nb201Space().parse(A)).get(19);
+        assertTrue(said.startsWith("float32 (3, 20) True "), said);
+        assertEquals((double) (float) last, Double.parseDouble(said.substring(said.lastIndexOf(' ') + 1)), 0.0, said);
+    }
+
+    @Test
     void precisionRoundsEveryValue() throws Exception {
         CliTest.Run r = query("--arch", A, "--precision", "2");
         assertEquals(0, r.code(), r.err());
