@@ -61,6 +61,50 @@ public final class Nb201Space implements SearchSpace {
 
     /** Parses and validates a NAS-Bench-201 string. */
     public Nb201Cell parse(String text) {
+        Nb201Cell quick = parseCanonical(text);
+        return quick != null ? quick : parseAnyOrder(text);
+    }
+
+    /**
+     * The cell of a string written as NAS-Bench-201 writes it (each node's inputs in order, no spaces), read in
+     * one pass without splitting; null for anything else, which {@link #parseAnyOrder} reads or rejects.
+     */
+    private static Nb201Cell parseCanonical(String s) {
+        int[] ops = new int[Nb201Cell.EDGES];
+        int at = 0;
+        int n = s.length();
+        int edge = 0;
+        for (int node = 1; node <= 3; node++) {
+            if (node > 1) {
+                if (at >= n || s.charAt(at++) != '+') {
+                    return null;
+                }
+            }
+            if (at >= n || s.charAt(at++) != '|') {
+                return null;
+            }
+            for (int input = 0; input < node; input++) {
+                int op = -1;
+                for (int o = 0; o < Nb201Cell.OPS.size(); o++) {
+                    String name = Nb201Cell.OPS.get(o);
+                    if (s.startsWith(name, at) && at + name.length() < n && s.charAt(at + name.length()) == '~') {
+                        op = o;
+                        at += name.length() + 1;
+                        break;
+                    }
+                }
+                if (op < 0 || at + 1 >= n || s.charAt(at) != (char) ('0' + input) || s.charAt(at + 1) != '|') {
+                    return null;
+                }
+                at += 2;
+                ops[edge++] = op;
+            }
+        }
+        return at == n ? new Nb201Cell(ops) : null;
+    }
+
+    /** Parses a NAS-Bench-201 string with each node's inputs in any order, or fails naming what is wrong. */
+    private Nb201Cell parseAnyOrder(String text) {
         String s = text.strip();
         String[] nodes = s.split("\\+", -1);
         if (nodes.length != 3) {

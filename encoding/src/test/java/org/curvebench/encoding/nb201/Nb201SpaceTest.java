@@ -21,6 +21,21 @@ class Nb201SpaceTest {
     private final Nb201Space space = new Nb201Space();
 
     @Test
+    void everyCellReadsBackFromItsStringAndFromAReorderedOne() {
+        Nb201Space space = new Nb201Space();
+        for (int i = 0; i < Nb201Cell.CELLS; i++) {
+            Nb201Cell cell = Nb201Cell.ofIndex(i);
+            String text = cell.toNb201String();
+            assertEquals(cell, space.parse(text));
+            // the last node's inputs written backwards, with spaces around: the general reader's path
+            String[] nodes = text.split("\\+");
+            String[] last = nodes[2].substring(1, nodes[2].length() - 1).split("\\|");
+            String reordered = " " + nodes[0] + "+" + nodes[1] + "+|" + last[2] + "|" + last[1] + "|" + last[0] + "| ";
+            assertEquals(cell, space.parse(reordered), reordered);
+        }
+    }
+
+    @Test
     void parsesTheEdgesInNb201Order() {
         Nb201Cell cell = space.parse(CELL);
         assertEquals("nor_conv_3x3", cell.opName(0));
