@@ -97,7 +97,7 @@ final class AsciiBuffer {
             return append("null");
         }
         if (precision < 0) {
-            return appendAscii(FloatToDecimal.toString((float) v));
+            return appendShortest((float) v);
         }
         double scaled = v * POW10[precision];
         if (Math.abs(scaled) >= 1e15) {
@@ -121,6 +121,67 @@ final class AsciiBuffer {
             size += precision;
         }
         return this;
+    }
+
+    /**
+     * Appends the shortest decimal that reads back as {@code f}. Values of everyday size (1e-3 to 1e7) are written
+     * in plain notation by trying 0, 1, 2, ... decimals and taking the first rounding that lies strictly inside
+     * f's rounding interval, decided exactly (the sign of {@code fma(bound, 10^d, -q)} is that of the exact
+     * difference); others, and the rare candidates that sit exactly on an interval bound, take Schubfach
+     * (jackson-core's {@code FloatToDecimal}).
+     */
+    AsciiBuffer appendShortest(float f) {
+        float a = Math.abs(f);
+        if (a >= 1e-3f && a < 1e7f) {
+            double x = f;
+            double lo = (x + Math.nextDown(f)) / 2;
+            double hi = (x + Math.nextUp(f)) / 2;
+            for (int d = 0; d <= 9; d++) {
+                double scale = POW10[d];
+                long q = Math.round(x * scale);
+                double qd = q;
+                if (Math.fma(lo, scale, -qd) < 0 && Math.fma(hi, scale, -qd) > 0) {
+                    return appendFixed(q, d);
+                }
+            }
+        }
+        return appendAscii(FloatToDecimal.toString(f));
+    }
+
+    /** Appends {@code q / 10^decimals} in plain notation, with at least one decimal. */
+    private AsciiBuffer appendFixed(long q, int decimals) {
+        ensure(24);
+        if (q < 0) {
+            bytes[size++] = '-';
+            q = -q;
+        }
+        long whole = q / POW10[decimals];
+        long frac = q % POW10[decimals];
+        size = writeDigits(whole, size);
+        bytes[size++] = '.';
+        if (decimals == 0) {
+            bytes[size++] = '0';
+            return this;
+        }
+        for (int i = decimals - 1; i >= 0; i--) {
+            bytes[size + i] = (byte) ('0' + frac % 10);
+            frac /= 10;
+        }
+        size += decimals;
+        return this;
+    }
+
+    /** Writes the digits of {@code v} (non-negative) at {@code at}; returns the position after them. */
+    private int writeDigits(long v, int at) {
+        int digits = 1;
+        for (long t = v; t >= 10; t /= 10) {
+            digits++;
+        }
+        for (int i = digits - 1; i >= 0; i--) {
+            bytes[at + i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        return at + digits;
     }
 
     /** Appends {@code v} as 4 little-endian bytes of a float32, as NumPy's {@code <f4} holds it. */
