@@ -1,23 +1,19 @@
-package org.curvebench.surrogate.toy;
+package org.curvebench.surrogate.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.curvebench.surrogate.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A space and a graph learner that only this test module registers work end to end through the command line:
- * fit, save, load, query and info, with no other change to CurveBench.
+ * A space and a graph learner that only this test module registers ({@code org.curvebench.surrogate.toy}) work end
+ * to end through the command line: fit, save, load, query and info, with no other change to CurveBench.
  */
 class ToyExtensionTest {
 
@@ -25,19 +21,8 @@ class ToyExtensionTest {
     Path dir;
 
     private static String[] run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new String[] {Integer.toString(code), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+        CliTest.Run r = CliTest.run(args);
+        return new String[] {Integer.toString(r.code()), r.out(), r.err()};
     }
 
     /** The true curve of a chain: longer chains learn more. */
