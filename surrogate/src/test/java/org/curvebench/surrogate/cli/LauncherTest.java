@@ -12,17 +12,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.curvebench.datasets.simulated.SimulatedNb201Benchmark;
+import org.curvebench.datasets.table.CurveTableWriter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code curvebench} launcher script. Run through symbolic links from another folder, it must find the
- * repository where the script really is and run its jar, not build in the caller's folder. It runs the jar already built (with {@code CURVEBENCH_NO_BUILD}, so
+ * repository where the script really is and run its jar, not build in the caller's folder; its class-data archive
+ * must never change what a command prints. It runs the jar already built (with {@code CURVEBENCH_NO_BUILD}, so
  * that a test never starts Maven) and is skipped when there is no bash, no jar, or a jar older than the sources.
  */
 class LauncherTest {
@@ -85,6 +89,65 @@ class LauncherTest {
         try (Stream<Path> left = Files.list(work)) {
             assertEquals(List.of(), left.toList(), "the launcher wrote into the caller's folder");
         }
+    }
+
+    /**
+     * A single query through a copy of the launcher and jar: the first one makes the class-data archive in the
+     * background; queries print the same bytes with it, without it, and with a broken archive in its place.
+     */
+    @Test
+    void classDataArchiveIsMadeOnceAndNeverChangesTheOutput() throws Exception {
+        Path repo = Files.createDirectories(dir.resolve("repo"));
+        Path target = Files.createDirectories(repo.resolve("surrogate/target"));
+        Path script = Files.copy(root.resolve("curvebench"), repo.resolve("curvebench"));
+        Files.copy(root.resolve("surrogate/target/curvebench.jar"), target.resolve("curvebench.jar"));
+        Path model = smallModel();
+        Path archive = target.resolve("curvebench.jsa");
+        String arch = "|nor_conv_3x3~0|+|none~0|skip_connect~1|+|avg_pool_3x3~0|nor_conv_1x1~1|none~2|";
+        String[] query = {"query", "--model", model.toString(), "--arch", arch};
+
+        Run plain = launch(script, dir, Map.of("CURVEBENCH_NO_CDS", "1"), query);
+        assertEquals(0, plain.code(), plain.err());
+        assertTrue(plain.out().startsWith("{\"arch\""), plain.out());
+        assertFalse(Files.exists(archive), "CURVEBENCH_NO_CDS made an archive");
+
+        Run first = launch(script, dir, Map.of(), query);
+        assertEquals(plain, first);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+        while (!Files.exists(archive) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertTrue(Files.exists(archive), "no archive 4 minutes after the first query");
+        while (Files.exists(target.resolve("curvebench.jsa.lock")) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        try (Stream<Path> files = Files.list(target)) {
+            assertEquals(List.of("curvebench.jar", "curvebench.jsa"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList(), "left-overs of making the archive");
+        }
+
+        Path classes = dir.resolve("classes.txt");
+        Run shared = launch(script, dir, Map.of("CURVEBENCH_JAVA_OPTS", "-Xlog:class+load:file=" + classes), query);
+        assertEquals(plain, shared);
+        assertTrue(Files.readString(classes).contains(QueryCommand.class.getName() + " source: shared objects file"),
+                "the query did not load its classes from the archive");
+
+        byte[] whole = Files.readAllBytes(archive);
+        for (byte[] broken : List.of(Arrays.copyOf(whole, whole.length / 2), new byte[4096])) {
+            Files.write(archive, broken);
+            assertEquals(plain, launch(script, dir, Map.of(), query),
+                    "with a broken archive of " + broken.length + " bytes");
+        }
+    }
+
+    /** A surrogate fitted on a few simulated curves, written by 'curvebench fit' in this JVM. */
+    private Path smallModel() throws IOException {
+        Path data = dir.resolve("runs.jsonl.gz");
+        CurveTableWriter.write(SimulatedNb201Benchmark.generate(300, 2, 12, 5).dataset(), data);
+        Path model = dir.resolve("small.cbs");
+        assertEquals(0, Main.run("fit", "--space", "nb201", "--data", data.toString(), "--out", model.toString(),
+                "--max-rounds", "20"));
+        return model;
     }
 
     /** Exit code, standard output and standard error of one run of the launcher. */
