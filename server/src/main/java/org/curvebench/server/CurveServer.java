@@ -64,6 +64,8 @@ public final class CurveServer implements AutoCloseable {
     static final String JSON_TYPE = "application/json; charset=utf-8";
     static final String NPY_TYPE = "application/x-npy";
     private static final Set<String> FIELDS = Set.of("archs", "seeds", "observed", "metrics", "uncertainty");
+    /** Most bytes of a refused request's body read and dropped before the connection is closed instead. */
+    private static final long DRAIN_LIMIT = 1L << 30;
     private static final String CURVES_PREFIX = "/v1/surrogates/";
     private static final String CURVES_SUFFIX = "/curves";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -186,8 +188,10 @@ public final class CurveServer implements AutoCloseable {
         inFlight.incrementAndGet();
         try {
             Response r;
+            // whether the request body was read to its end (HttpExchange attributes are shared by the context)
+            boolean[] bodyRead = {false};
             try {
-                r = route(ex);
+                r = route(ex, bodyRead);
             } catch (ApiError e) {
                 r = error(e.status, e.getMessage(), e.field, e.index);
             } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
@@ -196,6 +200,14 @@ public final class CurveServer implements AutoCloseable {
                 r = error(500, "internal error: " + e.getClass().getSimpleName(), null, null);
             }
             ex.getResponseHeaders().set("Content-Type", r.type());
+            if (!bodyRead[0] && hasBody(ex)) {
+                bodyRead[0] = drain(ex);
+            }
+            if (r.status() >= 400 && !bodyRead[0] && hasBody(ex)) {
+                // a body left unread (refused before or while reading it) ends the connection: say so, so that no
+                // client sends its next request down a connection about to close
+                ex.getResponseHeaders().set("Connection", "close");
+            }
             if (r.status() == 405) {
                 ex.getResponseHeaders().set("Allow", ex.getRequestURI().getPath().endsWith(CURVES_SUFFIX) ? "POST" : "GET");
             }
@@ -212,7 +224,34 @@ public final class CurveServer implements AutoCloseable {
         }
     }
 
-    private Response route(HttpExchange ex) {
+    /**
+     * Reads and drops what is left of a refused request's body (up to {@link #DRAIN_LIMIT} bytes), so that the
+     * client, which may still be sending it, reads the refusal rather than a reset connection.
+     */
+    private static boolean drain(HttpExchange ex) {
+        try {
+            InputStream in = ex.getRequestBody();
+            byte[] buf = new byte[65536];
+            long total = 0;
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                total += n;
+                if (total > DRAIN_LIMIT) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false; // the client went away
+        }
+    }
+
+    private static boolean hasBody(HttpExchange ex) {
+        String length = ex.getRequestHeaders().getFirst("Content-Length");
+        return ex.getRequestHeaders().containsKey("Transfer-Encoding") || (length != null && !length.trim().equals("0"));
+    }
+
+    private Response route(HttpExchange ex, boolean[] bodyRead) {
         String path = ex.getRequestURI().getPath();
         String method = ex.getRequestMethod();
         switch (path) {
@@ -237,7 +276,7 @@ public final class CurveServer implements AutoCloseable {
                 throw new ApiError(404, "unknown surrogate '" + name + "'; this server has: "
                         + String.join(", ", surrogates.keySet()));
             }
-            byte[] body = readBody(ex);
+            byte[] body = readBody(ex, bodyRead);
             String accept = ex.getRequestHeaders().getFirst("Accept");
             boolean npy = accept != null && accept.contains(NPY_TYPE);
             return curves(s, body, npy);
@@ -251,7 +290,7 @@ public final class CurveServer implements AutoCloseable {
         }
     }
 
-    private byte[] readBody(HttpExchange ex) {
+    private byte[] readBody(HttpExchange ex, boolean[] bodyRead) {
         long max = limits.maxRequestBytes();
         String length = ex.getRequestHeaders().getFirst("Content-Length");
         int initial = 8192;
@@ -267,7 +306,9 @@ public final class CurveServer implements AutoCloseable {
             }
             initial = (int) Math.max(0, declared);
         }
-        try (InputStream in = ex.getRequestBody()) {
+        try {
+            // left open: a refused body is drained before the answer (see drain)
+            InputStream in = ex.getRequestBody();
             ByteArrayOutputStream out = new ByteArrayOutputStream(initial);
             byte[] buf = new byte[65536];
             long total = 0;
@@ -279,6 +320,7 @@ public final class CurveServer implements AutoCloseable {
                 }
                 out.write(buf, 0, n);
             }
+            bodyRead[0] = true;
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -430,6 +472,8 @@ public final class CurveServer implements AutoCloseable {
         for (NamedSurrogate s : surrogates.values()) {
             ObjectNode o = list.addObject();
             o.put("name", s.name());
+            o.putArray("metrics").add(s.surrogate().metric());
+            o.put("uncertainty", false);
             o.set("manifest", JSON.valueToTree(s.surrogate().manifest()));
         }
         try {
