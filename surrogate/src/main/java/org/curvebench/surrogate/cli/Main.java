@@ -6,7 +6,7 @@ import org.curvebench.datasets.DataFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code curvebench} command line. */
+/** The {@code curvebench} command line; modules built on this one add subcommands through {@link CommandProvider}. */
 @Command(name = "curvebench", mixinStandardHelpOptions = true, version = "CurveBench 0.1.0",
         description = "Surrogate NAS benchmarks that return whole learning curves (NAS-Bench-x11 style).",
         subcommands = {DemoCommand.class, FitCommand.class, EvaluateCommand.class, QueryCommand.class, InfoCommand.class,
@@ -37,7 +37,13 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit code: 0 success, 1 failure, 2 usage error. */
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(args.length > 0 && "query".equals(args[0]) ? new QueryOnly() : new Main());
+        boolean query = args.length > 0 && "query".equals(args[0]);
+        CommandLine cli = new CommandLine(query ? new QueryOnly() : new Main());
+        if (!query) {
+            for (CommandProvider provider : CommandProvider.installed()) {
+                cli.addSubcommand(provider.command());
+            }
+        }
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
             if (cause instanceof IOException || cause instanceof IllegalArgumentException

@@ -122,6 +122,19 @@ public final class QueryService {
         if (arch == null || arch.isNull()) {
             throw new QueryException(null, index, "expected an object {\"arch\": ...}; this one has no \"arch\"");
         }
+        return parse(arch, node.get("seed"), node.get("observed"), defaults, index);
+    }
+
+    /**
+     * Reads one query from its parts, as {@link #parse(JsonNode, QueryDefaults, long)} reads them from an object:
+     * {@code arch} in the space's JSON form (required), {@code seed} and {@code observed} null or missing for the
+     * defaults. For adapters whose requests carry the parts side by side (the HTTP server's {@code archs},
+     * {@code seeds} and {@code observed} arrays).
+     */
+    public CurveQuery parse(JsonNode arch, JsonNode seed, JsonNode observedNode, QueryDefaults defaults, long index) {
+        if (arch == null || arch.isNull()) {
+            throw new QueryException("arch", index, "missing architecture");
+        }
         Architecture a;
         try {
             a = surrogate.space().parse(arch);
@@ -129,19 +142,19 @@ public final class QueryService {
             throw new QueryException("arch", index, e.getMessage());
         }
         boolean noisy = defaults.noisy();
-        long seed = defaults.seed();
+        long seedValue = defaults.seed();
         boolean seedGiven = false;
-        JsonNode s = node.get("seed");
+        JsonNode s = seed;
         if (s != null && !s.isNull()) {
             if (!s.isIntegralNumber() || !s.canConvertToLong()) {
                 throw new QueryException("seed", index, "must be a whole number, not " + s);
             }
-            seed = s.longValue();
+            seedValue = s.longValue();
             noisy = true;
             seedGiven = true;
         }
         double[] observed = defaults.observed();
-        JsonNode o = node.get("observed");
+        JsonNode o = observedNode;
         if (o != null && !o.isNull()) {
             if (!o.isArray()) {
                 throw new QueryException("observed", index, "must be an array of numbers, not " + o);
@@ -158,7 +171,7 @@ public final class QueryService {
             throw new QueryException("observed", index, new ObservedEpochsException(surrogate.observedEpochs(),
                     observed.length).getMessage());
         }
-        return new CurveQuery(a, observed, noisy, seed, seedGiven);
+        return new CurveQuery(a, observed, noisy, seedValue, seedGiven);
     }
 
     /** Reads one query from a line of JSON text (see {@link #parse(JsonNode, QueryDefaults, long)}). */
@@ -202,6 +215,64 @@ public final class QueryService {
         AsciiBuffer b = new AsciiBuffer(curve.length * 10 + 64);
         appendJsonLine(b, query, curve, 0, -1);
         return new String(b.toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Curve rows ({@code rows.length / epochs} of them, row-major, as {@link #curveRows} returns them) as the JSON
+     * answer {@code {"epochs": E, "curves": [[...], ...]}}, or with {@code metric} given
+     * {@code {"epochs": E, "curves": {"metric": [[...], ...]}}}; numbers as the command line writes them
+     * ({@code precision} decimals, or -1 for a float's shortest round-trip form). UTF-8 bytes.
+     */
+    public byte[] curvesJson(double[] rows, String metric, int precision) {
+        int e = epochs();
+        int n = rows.length / e;
+        AsciiBuffer out = new AsciiBuffer(n * (e * (precision < 0 ? 10 : precision + 4) + 4) + 64);
+        out.append("{\"epochs\":").append(e).append(",\"curves\":");
+        if (metric != null) {
+            try {
+                out.append('{').append(JSON.writeValueAsString(metric)).append(':');
+            } catch (JsonProcessingException x) {
+                throw new IllegalStateException(x);
+            }
+        }
+        out.append('[');
+        for (int r = 0; r < n; r++) {
+            if (r > 0) {
+                out.append(',');
+            }
+            out.append('[');
+            int at = r * e;
+            for (int i = 0; i < e; i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                out.appendNumber(rows[at + i], precision);
+            }
+            out.append(']');
+        }
+        out.append(']');
+        if (metric != null) {
+            out.append('}');
+        }
+        out.append('}');
+        return out.toByteArray();
+    }
+
+    /**
+     * Curve rows ({@code rows.length / epochs} of them, row-major) as a NumPy {@code .npy} file: a little-endian
+     * float32 array {@code [N, epochs]}, as {@code query --output-format npy} writes it.
+     */
+    public byte[] curvesNpy(double[] rows) {
+        int e = epochs();
+        byte[] header = BatchQueries.npyHeader(rows.length / e, e);
+        AsciiBuffer out = new AsciiBuffer(header.length + rows.length * 4);
+        for (byte b : header) {
+            out.append((char) (b & 0xff));
+        }
+        for (double v : rows) {
+            out.appendFloat32(v);
+        }
+        return out.toByteArray();
     }
 
     private static String archJson(Architecture a) {

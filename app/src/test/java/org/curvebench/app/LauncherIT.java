@@ -1,4 +1,4 @@
-package org.curvebench.surrogate.cli;
+package org.curvebench.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.curvebench.datasets.simulated.SimulatedNb201Benchmark;
 import org.curvebench.datasets.table.CurveTableWriter;
+import org.curvebench.surrogate.cli.Main;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * must never change what a command prints. It runs the jar already built (with {@code CURVEBENCH_NO_BUILD}, so
  * that a test never starts Maven) and is skipped when there is no bash, no jar, or a jar older than the sources.
  */
-class LauncherTest {
+class LauncherIT {
 
     private static Path root;
     private static String bash;
@@ -44,7 +45,7 @@ class LauncherTest {
         // surefire runs in the module's folder; the launcher is in the repository root above it
         root = Path.of("").toAbsolutePath().getParent();
         assumeTrue(root != null && Files.isRegularFile(root.resolve("curvebench")), "no launcher script");
-        Path jar = root.resolve("surrogate/target/curvebench.jar");
+        Path jar = root.resolve("app/target/curvebench.jar");
         assumeTrue(Files.isRegularFile(jar), "no jar built yet (mvn package)");
         assumeTrue(!newerThan(root, Files.getLastModifiedTime(jar)), "the jar is older than the sources");
     }
@@ -98,9 +99,9 @@ class LauncherTest {
     @Test
     void classDataArchiveIsMadeOnceAndNeverChangesTheOutput() throws Exception {
         Path repo = Files.createDirectories(dir.resolve("repo"));
-        Path target = Files.createDirectories(repo.resolve("surrogate/target"));
+        Path target = Files.createDirectories(repo.resolve("app/target"));
         Path script = Files.copy(root.resolve("curvebench"), repo.resolve("curvebench"));
-        Files.copy(root.resolve("surrogate/target/curvebench.jar"), target.resolve("curvebench.jar"));
+        Files.copy(root.resolve("app/target/curvebench.jar"), target.resolve("curvebench.jar"));
         Path model = smallModel();
         Path archive = target.resolve("curvebench.jsa");
         String arch = "|nor_conv_3x3~0|+|none~0|skip_connect~1|+|avg_pool_3x3~0|nor_conv_1x1~1|none~2|";
