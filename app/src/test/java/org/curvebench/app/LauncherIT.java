@@ -130,7 +130,7 @@ class LauncherIT {
         Path classes = dir.resolve("classes.txt");
         Run shared = launch(script, dir, Map.of("CURVEBENCH_JAVA_OPTS", "-Xlog:class+load:file=" + classes), query);
         assertEquals(plain, shared);
-        assertTrue(Files.readString(classes).contains(QueryCommand.class.getName() + " source: shared objects file"),
+        assertTrue(Files.readString(classes).contains("org.curvebench.surrogate.cli.QueryCommand source: shared objects file"),
                 "the query did not load its classes from the archive");
 
         byte[] whole = Files.readAllBytes(archive);
