@@ -125,9 +125,9 @@ final class AsciiBuffer {
 
     /**
      * Appends the shortest decimal that reads back as {@code f}. Values of everyday size (1e-3 to 1e7) are written
-     * in plain notation by trying 0, 1, 2, ... decimals and taking the first rounding that lies strictly inside
-     * f's rounding interval, decided exactly (the sign of {@code fma(bound, 10^d, -q)} is that of the exact
-     * difference); others, and the rare candidates that sit exactly on an interval bound, take Schubfach
+     * in plain notation with the fewest decimals whose rounding lies strictly inside f's rounding interval,
+     * decided exactly (the sign of {@code fma(bound, 10^d, -q)} is that of the exact difference), searched from 7
+     * significant digits; others, and the rare candidates that sit exactly on an interval bound, take Schubfach
      * (jackson-core's {@code FloatToDecimal}).
      */
     AsciiBuffer appendShortest(float f) {
@@ -136,16 +136,52 @@ final class AsciiBuffer {
             double x = f;
             double lo = (x + Math.nextDown(f)) / 2;
             double hi = (x + Math.nextUp(f)) / 2;
-            for (int d = 0; d <= 9; d++) {
-                double scale = POW10[d];
-                long q = Math.round(x * scale);
-                double qd = q;
-                if (Math.fma(lo, scale, -qd) < 0 && Math.fma(hi, scale, -qd) > 0) {
+            // start at 7 significant digits, where most floats end, then move to the fewest decimals that fit
+            int whole = 0;
+            while (whole < 7 && a >= POW10[whole]) {
+                whole++;
+            }
+            int d = Math.max(0, Math.min(9, 7 - whole + (a < 1 ? leadingZeros(a) : 0)));
+            long q = fitting(x, lo, hi, d);
+            if (q != Long.MIN_VALUE) {
+                while (d > 0) {
+                    long shorter = fitting(x, lo, hi, d - 1);
+                    if (shorter == Long.MIN_VALUE) {
+                        break;
+                    }
+                    q = shorter;
+                    d--;
+                }
+                return appendFixed(q, d);
+            }
+            for (d = d + 1; d <= 9; d++) {
+                q = fitting(x, lo, hi, d);
+                if (q != Long.MIN_VALUE) {
                     return appendFixed(q, d);
                 }
             }
         }
         return appendAscii(FloatToDecimal.toString(f));
+    }
+
+    /** Zeros between the point and the first significant digit of {@code a} in (0, 1). */
+    private static int leadingZeros(float a) {
+        int z = 0;
+        while (z < 9 && a * POW10[z + 1] < 1) {
+            z++;
+        }
+        return z;
+    }
+
+    /**
+     * {@code round(x * 10^d)} when that many decimals read back as x (strictly inside its rounding interval
+     * {@code (lo, hi)}, decided exactly), else {@link Long#MIN_VALUE}.
+     */
+    private static long fitting(double x, double lo, double hi, int d) {
+        double scale = POW10[d];
+        long q = Math.round(x * scale);
+        double qd = q;
+        return Math.fma(lo, scale, -qd) < 0 && Math.fma(hi, scale, -qd) > 0 ? q : Long.MIN_VALUE;
     }
 
     /** Appends {@code q / 10^decimals} in plain notation, with at least one decimal. */
