@@ -2,6 +2,7 @@ package org.curvebench.datasets.nb101;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -33,10 +34,25 @@ final class ModelMetricsCodec {
     }
 
     static Decoded decode(byte[] bytes) throws MalformedException {
-        Cursor c = new Cursor(bytes, 0, bytes.length);
-        List<Nb101Evaluation> evaluations = new ArrayList<>();
-        int params = 0;
-        double totalTime = 0;
+        Sink sink = new Sink();
+        decode(bytes, bytes.length, sink);
+        List<Nb101Evaluation> evaluations = new ArrayList<>(sink.evaluations);
+        for (int e = 0; e < sink.evaluations; e++) {
+            evaluations.add(sink.evaluation(e));
+        }
+        return new Decoded(evaluations, sink.trainableParameters, sink.totalTime);
+    }
+
+    /**
+     * Decodes {@code bytes[0..length)} into {@code sink}, reusing its storage; the same rules and messages as
+     * {@link #decode(byte[])}, without allocating once the sink has grown to the message's evaluations.
+     */
+    static void decode(byte[] bytes, int length, Sink sink) throws MalformedException {
+        Cursor c = sink.cursor;
+        c.reset(bytes, 0, length);
+        sink.evaluations = 0;
+        sink.trainableParameters = 0;
+        sink.totalTime = 0;
         while (c.more()) {
             long tag = c.varint();
             int field = (int) (tag >>> 3);
@@ -44,38 +60,41 @@ final class ModelMetricsCodec {
             switch (field) {
                 case 1 -> {
                     expect(wire, LENGTH_DELIMITED, "ModelMetrics.evaluation_data");
-                    int length = c.length();
-                    evaluations.add(evaluation(new Cursor(bytes, c.pos, c.pos + length)));
-                    c.pos += length;
+                    int size = c.length();
+                    int at = sink.add();
+                    int end = c.end;
+                    c.end = c.pos + size;
+                    evaluation(c, sink.values, at);
+                    c.end = end;
                 }
                 case 2 -> {
                     expect(wire, VARINT, "ModelMetrics.trainable_parameters");
-                    params = (int) c.varint();
+                    sink.trainableParameters = (int) c.varint();
                 }
                 case 3 -> {
                     expect(wire, FIXED64, "ModelMetrics.total_time");
-                    totalTime = c.fixedDouble();
+                    sink.totalTime = c.fixedDouble();
                 }
                 default -> c.skip(wire, field);
             }
         }
-        return new Decoded(evaluations, params, totalTime);
     }
 
-    private static Nb101Evaluation evaluation(Cursor c) throws MalformedException {
-        double[] v = new double[5];
+    /** Reads one {@code EvaluationData} up to the cursor's end into {@code v[at..at + 5)}, which holds zeros. */
+    private static void evaluation(Cursor c, double[] v, int at) throws MalformedException {
         while (c.more()) {
             long tag = c.varint();
             int field = (int) (tag >>> 3);
             int wire = (int) (tag & 7);
             if (field >= 1 && field <= 5) {
-                expect(wire, FIXED64, "EvaluationData field " + field);
-                v[field - 1] = c.fixedDouble();
+                if (wire != FIXED64) {
+                    expect(wire, FIXED64, "EvaluationData field " + field);
+                }
+                v[at + field - 1] = c.fixedDouble();
             } else {
                 c.skip(wire, field);
             }
         }
-        return new Nb101Evaluation(v[0], v[1], v[2], v[3], v[4]);
     }
 
     private static void expect(int wire, int expected, String field) throws MalformedException {
@@ -119,12 +138,61 @@ final class ModelMetricsCodec {
         }
     }
 
-    private static final class Cursor {
-        private final byte[] b;
-        private int pos;
-        private final int end;
+    /**
+     * A decoded {@code ModelMetrics}, reused from message to message: the evaluations' five fields each
+     * ({@code current_epoch, training_time, train_accuracy, validation_accuracy, test_accuracy}) in one array.
+     */
+    static final class Sink {
+        /** Fields of evaluation {@code e} at {@code [5 e, 5 e + 5)}. */
+        double[] values = new double[15];
+        int evaluations;
+        int trainableParameters;
+        double totalTime;
+        private final Cursor cursor = new Cursor();
 
-        Cursor(byte[] b, int pos, int end) {
+        /** Appends an evaluation of zeros; returns the index of its first field in {@link #values}. */
+        private int add() {
+            int at = evaluations * 5;
+            if (at + 5 > values.length) {
+                values = Arrays.copyOf(values, values.length * 2);
+            }
+            Arrays.fill(values, at, at + 5, 0.0);
+            evaluations++;
+            return at;
+        }
+
+        /** Holds {@code evaluations} and the two scalars instead of what it held. */
+        void set(List<Nb101Evaluation> list, int parameters, double time) {
+            evaluations = 0;
+            for (Nb101Evaluation e : list) {
+                int at = add();
+                values[at] = e.currentEpoch();
+                values[at + 1] = e.trainingTime();
+                values[at + 2] = e.trainAccuracy();
+                values[at + 3] = e.validationAccuracy();
+                values[at + 4] = e.testAccuracy();
+            }
+            trainableParameters = parameters;
+            totalTime = time;
+        }
+
+        /** Field {@code field} (0 current_epoch .. 4 test_accuracy) of evaluation {@code e}. */
+        double value(int e, int field) {
+            return values[e * 5 + field];
+        }
+
+        Nb101Evaluation evaluation(int e) {
+            int at = e * 5;
+            return new Nb101Evaluation(values[at], values[at + 1], values[at + 2], values[at + 3], values[at + 4]);
+        }
+    }
+
+    private static final class Cursor {
+        private byte[] b;
+        private int pos;
+        private int end;
+
+        void reset(byte[] b, int pos, int end) {
             this.b = b;
             this.pos = pos;
             this.end = end;

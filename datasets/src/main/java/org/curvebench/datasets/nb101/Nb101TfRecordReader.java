@@ -1,18 +1,11 @@
 package org.curvebench.datasets.nb101;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
 import java.util.Optional;
 import org.curvebench.datasets.DataFormatException;
 
@@ -30,10 +23,11 @@ public final class Nb101TfRecordReader implements Closeable {
     /** Records larger than this are taken as a corrupt length rather than allocated. */
     static final long MAX_RECORD_BYTES = 64L << 20;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final InputStream in;
     private final String source;
+    private final Nb101RowDecoder decoder = new Nb101RowDecoder();
+    private final byte[] header = new byte[TfRecordFraming.HEADER];
+    private final byte[] footer = new byte[TfRecordFraming.FOOTER];
     private long offset;
     private long recordOffset = -1;
 
@@ -60,7 +54,6 @@ public final class Nb101TfRecordReader implements Closeable {
     /** The next record's data bytes with both checksums verified, or empty at the end of the file. */
     public Optional<byte[]> nextPayload() throws IOException {
         long start = offset;
-        byte[] header = new byte[TfRecordFraming.HEADER];
         int got = readFully(header);
         if (got == 0) {
             return Optional.empty();
@@ -78,7 +71,6 @@ public final class Nb101TfRecordReader implements Closeable {
                     + " bytes; this is not a NAS-Bench-101 TFRecord file");
         }
         byte[] data = new byte[(int) length];
-        byte[] footer = new byte[TfRecordFraming.FOOTER];
         int gotData = readFully(data);
         int gotFooter = gotData == data.length ? readFully(footer) : 0;
         if (gotData < data.length || gotFooter < footer.length) {
@@ -103,55 +95,13 @@ public final class Nb101TfRecordReader implements Closeable {
     }
 
     private Nb101Record decode(byte[] data) {
-        JsonNode row;
-        try {
-            row = JSON.readTree(new String(data, StandardCharsets.UTF_8));
-        } catch (JsonProcessingException e) {
-            throw fail(recordOffset, "record data is not JSON: " + e.getOriginalMessage());
-        }
-        if (row == null || !row.isArray() || row.size() != 5 || !row.get(0).isTextual() || !row.get(1).isIntegralNumber()
-                || !row.get(2).isTextual() || !row.get(3).isTextual() || !row.get(4).isTextual()) {
-            throw fail(recordOffset, "record data must be [hash, epochs, adjacency, ops, base64 metrics], got "
-                    + abbreviate(row));
-        }
-        String digits = row.get(2).asText();
-        int n = (int) Math.round(Math.sqrt(digits.length()));
-        if (n * n != digits.length()) {
-            throw fail(recordOffset, "adjacency '" + digits + "' has " + digits.length() + " digits, not a square");
-        }
-        int[][] adjacency = new int[n][n];
-        for (int k = 0; k < digits.length(); k++) {
-            char ch = digits.charAt(k);
-            if (ch != '0' && ch != '1') {
-                throw fail(recordOffset, "adjacency '" + digits + "' may hold only 0 and 1, found '" + ch + "'");
-            }
-            adjacency[k / n][k % n] = ch - '0';
-        }
-        List<String> ops = List.of(row.get(3).asText().split(",", -1));
-        byte[] metrics;
-        try {
-            metrics = Base64.getDecoder().decode(row.get(4).asText());
-        } catch (IllegalArgumentException e) {
-            throw fail(recordOffset, "metrics are not valid base64: " + e.getMessage());
-        }
-        ModelMetricsCodec.Decoded decoded;
-        try {
-            decoded = ModelMetricsCodec.decode(metrics);
-        } catch (ModelMetricsCodec.MalformedException e) {
-            throw fail(recordOffset, "metrics protobuf is malformed: " + e.getMessage());
-        }
-        return new Nb101Record(row.get(0).asText(), row.get(1).intValue(), adjacency, ops,
-                decoded.trainableParameters(), decoded.totalTime(), new ArrayList<>(decoded.evaluations()));
-    }
-
-    private static String abbreviate(JsonNode row) {
-        String s = String.valueOf(row);
-        return s.length() > 200 ? s.substring(0, 200) + "..." : s;
+        decoder.decode(data, 0, data.length, source, recordOffset);
+        return decoder.record();
     }
 
     /** An error about the record at {@code at}. */
     DataFormatException fail(long at, String message) {
-        return new DataFormatException(source + ": record at byte offset " + at + ": " + message);
+        return Nb101RowDecoder.fail(source, at, message);
     }
 
     private int readFully(byte[] buffer) throws IOException {

@@ -107,6 +107,7 @@ class Nb101TfRecordTest {
     void datasetAnswersQueriesLikeTheApi() throws IOException {
         Path file = writeFile(sample());
         Nb101Dataset data = Nb101Dataset.load(file, Progress.NONE);
+        data.verifyHashes();
         assertEquals(2, data.size());
         assertEquals(List.of(4, 108), new ArrayList<>(data.budgets()));
         Nb101Cell unpruned = Nb101Cell.fromLabels(new int[][] {
@@ -175,8 +176,27 @@ class Nb101TfRecordTest {
         Nb101Record wrong = new Nb101Record("0123456789abcdef0123456789abcdef", 108, good.adjacency(), good.ops(),
                 1, 1, good.evaluations());
         Path file = writeFile(List.of(good, wrong));
+        long second = secondRecordOffset(Files.readAllBytes(file));
+        // hashes are checked when their cells are queried, or all at once
+        Nb101Dataset data = Nb101Dataset.load(file, Progress.NONE);
+        assertEquals(CELL.canonicalKey(), data.query(CELL, 108).hash());
+        String msg = assertThrows(DataFormatException.class,
+                () -> data.query("0123456789abcdef0123456789abcdef", 108)).getMessage();
+        assertTrue(msg.contains("0123456789abcdef0123456789abcdef") && msg.contains("byte offset " + second)
+                && msg.contains(CELL.canonicalKey()), msg);
+        assertEquals(msg, assertThrows(DataFormatException.class, data::verifyHashes).getMessage());
+        assertEquals(msg, assertThrows(DataFormatException.class,
+                () -> Nb101Dataset.load(file, Progress.NONE).verifyHashes()).getMessage());
+    }
+
+    @Test
+    void hashThatIsNotHexFailsAtLoad() throws IOException {
+        Nb101Record good = record(CELL, 108, 0);
+        Nb101Record wrong = new Nb101Record("not a module hash", 108, good.adjacency(), good.ops(), 1, 1,
+                good.evaluations());
+        Path file = writeFile(List.of(good, wrong));
         String msg = assertThrows(DataFormatException.class, () -> Nb101Dataset.load(file, Progress.NONE)).getMessage();
-        assertTrue(msg.contains("0123456789abcdef0123456789abcdef") && msg.contains("byte offset"), msg);
+        assertTrue(msg.contains("not a module hash") && msg.contains("byte offset "), msg);
     }
 
     @Test

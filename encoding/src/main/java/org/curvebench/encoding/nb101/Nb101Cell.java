@@ -37,12 +37,12 @@ public final class Nb101Cell implements Architecture {
 
     private final boolean[][] matrix;
     private final List<String> ops;
-    private final String hash;
+    /** The module hash, computed on first use: a benign race, as the hash is a string and always the same. */
+    private String hash;
 
     private Nb101Cell(boolean[][] matrix, List<String> ops) {
         this.matrix = matrix;
         this.ops = List.copyOf(ops);
-        this.hash = ModuleHash.of(matrix, labels());
     }
 
     /**
@@ -220,10 +220,15 @@ public final class Nb101Cell implements Architecture {
         return labels;
     }
 
-    /** NAS-Bench-101's module hash of the pruned cell (32 hex digits). */
+    /** NAS-Bench-101's module hash of the pruned cell (32 hex digits), computed when first asked for. */
     @Override
     public String canonicalKey() {
-        return hash;
+        String h = hash;
+        if (h == null) {
+            h = ModuleHash.of(matrix, labels());
+            hash = h;
+        }
+        return h;
     }
 
     @Override

@@ -198,6 +198,11 @@ class Nb101CommandTest {
         assertEquals(40, m.get("cells").asInt());
         assertTrue(m.get("seconds").asDouble() >= 0 && m.get("heap_mb_after_gc").asDouble() > 0, m.toString());
         assertTrue(m.get("note").asText().contains("approximate"));
+        assertTrue(m.get("cpu_seconds").asDouble() >= 0 && m.get("threads").asInt() >= 1, m.toString());
+        assertTrue(m.get("verify_seconds") == null, m.toString());
+        CliTest.Run verified = run("nb101", "load-benchmark", "--dataset", file.toString(), "--verify");
+        assertEquals(0, verified.code(), verified.err());
+        assertTrue(JSON.readTree(verified.out()).get("verify_seconds").asDouble() >= 0, verified.out());
 
         CliTest.Run tooMany = run("nb101", "generate", "--cells", "500000", "--out", file.toString());
         assertEquals(2, tooMany.code());
