@@ -184,7 +184,7 @@ final class AsciiBuffer {
         return Math.fma(lo, scale, -qd) < 0 && Math.fma(hi, scale, -qd) > 0 ? q : Long.MIN_VALUE;
     }
 
-    /** Appends {@code q / 10^decimals} in plain notation, with at least one decimal. */
+    /** Appends {@code q / 10^decimals} in plain notation, with at least one decimal ({@code |q| < 10^16}). */
     private AsciiBuffer appendFixed(long q, int decimals) {
         ensure(24);
         if (q < 0) {
@@ -192,32 +192,41 @@ final class AsciiBuffer {
             q = -q;
         }
         long whole = q / POW10[decimals];
-        long frac = q % POW10[decimals];
-        size = writeDigits(whole, size);
+        int frac = (int) (q - whole * POW10[decimals]);
+        size = whole < Integer.MAX_VALUE ? writeDigits((int) whole, size) : writeDigits(whole, size);
         bytes[size++] = '.';
         if (decimals == 0) {
             bytes[size++] = '0';
             return this;
         }
         for (int i = decimals - 1; i >= 0; i--) {
-            bytes[size + i] = (byte) ('0' + frac % 10);
-            frac /= 10;
+            int next = frac / 10;
+            bytes[size + i] = (byte) ('0' + frac - next * 10);
+            frac = next;
         }
         size += decimals;
         return this;
     }
 
     /** Writes the digits of {@code v} (non-negative) at {@code at}; returns the position after them. */
-    private int writeDigits(long v, int at) {
-        int digits = 1;
-        for (long t = v; t >= 10; t /= 10) {
-            digits++;
-        }
+    private int writeDigits(int v, int at) {
+        int digits = v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : v < 100000 ? 5 : v < 1000000 ? 6
+                : v < 10000000 ? 7 : v < 100000000 ? 8 : v < 1000000000 ? 9 : 10;
         for (int i = digits - 1; i >= 0; i--) {
-            bytes[at + i] = (byte) ('0' + v % 10);
-            v /= 10;
+            int next = v / 10;
+            bytes[at + i] = (byte) ('0' + v - next * 10);
+            v = next;
         }
         return at + digits;
+    }
+
+    /** Writes the digits of {@code v} (non-negative) at {@code at}; returns the position after them. */
+    private int writeDigits(long v, int at) {
+        String digits = Long.toString(v);
+        for (int i = 0; i < digits.length(); i++) {
+            bytes[at + i] = (byte) digits.charAt(i);
+        }
+        return at + digits.length();
     }
 
     /** Appends {@code v} as 4 little-endian bytes of a float32, as NumPy's {@code <f4} holds it. */
