@@ -56,6 +56,18 @@ class SurrogateFilesTest {
     }
 
     @Test
+    void aLearnerNoModuleRegistersIsNamed() throws IOException {
+        Path p = dir.resolve("s.cbs");
+        files.save(SURROGATE, p);
+        ObjectNode root = read(p);
+        ((ObjectNode) root.get("regressor")).put("type", "graph-net-from-a-missing-module");
+        write(root, p);
+        IOException e = assertThrows(IOException.class, () -> files.load(p));
+        assertTrue(e.getMessage().contains("needs the learner 'graph-net-from-a-missing-module'")
+                && e.getMessage().contains("class path"), e.getMessage());
+    }
+
+    @Test
     void damagedFilesAreReportedAsSuch() throws IOException {
         Path p = dir.resolve("s.cbs");
         files.save(SURROGATE, p);
