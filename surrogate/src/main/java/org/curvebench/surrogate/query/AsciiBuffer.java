@@ -103,7 +103,7 @@ final class AsciiBuffer {
         if (Math.abs(scaled) >= 1e15) {
             return append(new BigDecimal(v).setScale(precision, RoundingMode.HALF_UP).toPlainString());
         }
-        long q = Math.round(scaled);
+        long q = round(scaled);
         if (q < 0) {
             append('-');
             q = -q;
@@ -179,9 +179,39 @@ final class AsciiBuffer {
      */
     private static long fitting(double x, double lo, double hi, int d) {
         double scale = POW10[d];
-        long q = Math.round(x * scale);
+        long q = round(x * scale);
         double qd = q;
         return Math.fma(lo, scale, -qd) < 0 && Math.fma(hi, scale, -qd) > 0 ? q : Long.MIN_VALUE;
+    }
+
+    /**
+     * {@link Math#round(double)}'s result (ties towards positive infinity), through {@link Math#rint}, which the JIT
+     * turns into one instruction where {@code Math.round} is a long branchy sequence; ties take {@code Math.round}.
+     */
+    static long round(double v) {
+        double r = Math.rint(v);
+        return Math.abs(v - r) == 0.5 ? Math.round(v) : (long) r;
+    }
+
+    /**
+     * Appends {@code s} between quotes when it is written in JSON as it is (printable ASCII, no quote or
+     * backslash) and returns true; otherwise appends nothing and returns false.
+     */
+    boolean appendPlainQuoted(String s) {
+        int n = s.length();
+        ensure(n + 2);
+        int at = size;
+        bytes[at++] = '"';
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
+                return false;
+            }
+            bytes[at++] = (byte) c;
+        }
+        bytes[at++] = '"';
+        size = at;
+        return true;
     }
 
     /** Appends {@code q / 10^decimals} in plain notation, with at least one decimal ({@code |q| < 10^16}). */
@@ -191,9 +221,12 @@ final class AsciiBuffer {
             bytes[size++] = '-';
             q = -q;
         }
+        if (q <= Integer.MAX_VALUE) {
+            return appendFixed((int) q, decimals);
+        }
         long whole = q / POW10[decimals];
         int frac = (int) (q - whole * POW10[decimals]);
-        size = whole < Integer.MAX_VALUE ? writeDigits((int) whole, size) : writeDigits(whole, size);
+        size = writeDigits(whole, size);
         bytes[size++] = '.';
         if (decimals == 0) {
             bytes[size++] = '0';
@@ -208,16 +241,68 @@ final class AsciiBuffer {
         return this;
     }
 
-    /** Writes the digits of {@code v} (non-negative) at {@code at}; returns the position after them. */
-    private int writeDigits(int v, int at) {
-        int digits = v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : v < 100000 ? 5 : v < 1000000 ? 6
+    /** {@link #appendFixed(long, int)} of a non-negative int: its digits written once, the point put among them. */
+    private AsciiBuffer appendFixed(int q, int decimals) {
+        int n = digits(q);
+        int whole = n - decimals;
+        int at = size;
+        if (whole <= 0) {
+            bytes[at++] = '0';
+            bytes[at++] = '.';
+            for (int i = whole; i < 0; i++) {
+                bytes[at++] = '0';
+            }
+            size = writeDigits(q, n, at);
+            return this;
+        }
+        int end = writeDigits(q, n, at);
+        if (decimals == 0) {
+            bytes[end++] = '.';
+            bytes[end++] = '0';
+            size = end;
+            return this;
+        }
+        for (int i = end; i > at + whole; i--) {
+            bytes[i] = bytes[i - 1];
+        }
+        bytes[at + whole] = '.';
+        size = end + 1;
+        return this;
+    }
+
+    /** Decimal digits of a non-negative int. */
+    private static int digits(int v) {
+        return v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : v < 100000 ? 5 : v < 1000000 ? 6
                 : v < 10000000 ? 7 : v < 100000000 ? 8 : v < 1000000000 ? 9 : 10;
-        for (int i = digits - 1; i >= 0; i--) {
-            int next = v / 10;
-            bytes[at + i] = (byte) ('0' + v - next * 10);
+    }
+
+    /** "00" to "99", two bytes each. */
+    private static final byte[] PAIRS = new byte[200];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            PAIRS[2 * i] = (byte) ('0' + i / 10);
+            PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+    }
+
+    /** Writes the {@code n} digits of {@code v} (non-negative) at {@code at}, two at a time; returns the end. */
+    private int writeDigits(int v, int n, int at) {
+        int i = at + n;
+        while (v >= 100) {
+            int next = v / 100;
+            int pair = (v - next * 100) << 1;
+            bytes[--i] = PAIRS[pair + 1];
+            bytes[--i] = PAIRS[pair];
             v = next;
         }
-        return at + digits;
+        if (v >= 10) {
+            bytes[--i] = PAIRS[(v << 1) + 1];
+            bytes[--i] = PAIRS[v << 1];
+        } else {
+            bytes[--i] = (byte) ('0' + v);
+        }
+        return at + n;
     }
 
     /** Writes the digits of {@code v} (non-negative) at {@code at}; returns the position after them. */
@@ -238,6 +323,19 @@ final class AsciiBuffer {
         bytes[size++] = (byte) (bits >>> 16);
         bytes[size++] = (byte) (bits >>> 24);
         return this;
+    }
+
+    /** Appends raw bytes. */
+    AsciiBuffer append(byte[] raw) {
+        ensure(raw.length);
+        System.arraycopy(raw, 0, bytes, size, raw.length);
+        size += raw.length;
+        return this;
+    }
+
+    /** A copy of {@code length} bytes from {@code from}. */
+    byte[] copy(int from, int length) {
+        return Arrays.copyOfRange(bytes, from, from + length);
     }
 
     void writeTo(OutputStream out) throws IOException {

@@ -54,6 +54,7 @@ public record BatchQueries(QueryDefaults defaults, int precision, OutputFormat f
         });
         ArrayDeque<Future<Block>> pending = new ArrayDeque<>();
         List<Block> npy = format == OutputFormat.NPY ? new ArrayList<>() : null;
+        Answers memo = new Answers();
         long answered = 0;
         try {
             long lineNo = 0;
@@ -69,7 +70,7 @@ public record BatchQueries(QueryDefaults defaults, int precision, OutputFormat f
                     }
                     more = lines.size() == BLOCK;
                     if (!lines.isEmpty()) {
-                        pending.add(pool.submit(() -> answer(service, lines, first)));
+                        pending.add(pool.submit(() -> answer(service, lines, first, memo)));
                     }
                 }
                 if (pending.isEmpty()) {
@@ -120,7 +121,7 @@ public record BatchQueries(QueryDefaults defaults, int precision, OutputFormat f
     private record Block(AsciiBuffer text, int rows, QueryException error) {
     }
 
-    private Block answer(QueryService service, List<String> lines, long firstLine) {
+    private Block answer(QueryService service, List<String> lines, long firstLine, Answers memo) {
         List<CurveQuery> queries = new ArrayList<>(lines.size());
         QueryException error = null;
         for (int i = 0; i < lines.size(); i++) {
@@ -131,37 +132,124 @@ public record BatchQueries(QueryDefaults defaults, int precision, OutputFormat f
                 break;
             }
         }
-        int e = service.epochs();
         int n = queries.size();
-        double[] curves = new double[n * e];
-        if (n > 0) {
-            try {
-                service.curves(queries, 0, n, curves);
-            } catch (QueryException q) {
-                // the block's answers hold up to the failing query; recompute the good ones
-                int bad = (int) q.index();
-                error = new QueryException(q.field(), firstLine + bad, q.getMessage());
-                queries = queries.subList(0, bad);
-                n = bad;
-                curves = new double[n * e];
-                if (n > 0) {
-                    service.curves(queries, 0, n, curves);
+        // answers given before in this run are copied; the rest are computed once each
+        byte[][] known = new byte[n][];
+        String[] keys = new String[n];
+        List<CurveQuery> todo = new ArrayList<>(n);
+        int[] row = new int[n];
+        java.util.Map<String, Integer> firstOfKey = new java.util.HashMap<>();
+        for (int r = 0; r < n; r++) {
+            CurveQuery q = queries.get(r);
+            String key = Answers.key(q);
+            keys[r] = key;
+            if (key != null) {
+                known[r] = memo.get(key);
+                if (known[r] != null) {
+                    continue;
+                }
+                Integer first = firstOfKey.putIfAbsent(key, todo.size());
+                if (first != null) {
+                    row[r] = first;
+                    continue;
                 }
             }
+            row[r] = todo.size();
+            todo.add(q);
         }
-        AsciiBuffer text;
-        if (format == OutputFormat.NPY) {
-            text = new AsciiBuffer(n * e * 4);
-            for (int i = 0; i < n * e; i++) {
-                text.appendFloat32(curves[i]);
+        int e = service.epochs();
+        double[] curves = new double[todo.size() * e];
+        if (!todo.isEmpty()) {
+            try {
+                service.curves(todo, 0, todo.size(), curves);
+            } catch (QueryException q) {
+                return answerEach(service, queries, firstLine, error);
             }
-        } else {
-            text = new AsciiBuffer(n * (e * (precision < 0 ? 10 : precision + 4) + 96));
-            for (int r = 0; r < n; r++) {
-                service.appendJsonLine(text, queries.get(r), curves, r, precision);
+        }
+        AsciiBuffer text = new AsciiBuffer(format == OutputFormat.NPY ? n * e * 4
+                : n * (e * (precision < 0 ? 10 : precision + 4) + 96));
+        for (int r = 0; r < n; r++) {
+            if (known[r] != null) {
+                text.append(known[r]);
+                continue;
+            }
+            int start = text.size();
+            appendRow(service, text, queries.get(r), curves, row[r]);
+            if (keys[r] != null) {
+                memo.offer(keys[r], text, start);
             }
         }
         return new Block(text, n, error);
+    }
+
+    /** The block answered query by query without the memo, so that an error stops it where it occurs. */
+    private Block answerEach(QueryService service, List<CurveQuery> queries, long firstLine, QueryException parseError) {
+        int e = service.epochs();
+        int n = queries.size();
+        QueryException error = parseError;
+        double[] curves = new double[n * e];
+        try {
+            service.curves(queries, 0, n, curves);
+        } catch (QueryException q) {
+            // the block's answers hold up to the failing query; recompute the good ones
+            int bad = (int) q.index();
+            error = new QueryException(q.field(), firstLine + bad, q.getMessage());
+            queries = queries.subList(0, bad);
+            n = bad;
+            curves = new double[n * e];
+            if (n > 0) {
+                service.curves(queries, 0, n, curves);
+            }
+        }
+        AsciiBuffer text = new AsciiBuffer(format == OutputFormat.NPY ? n * e * 4
+                : n * (e * (precision < 0 ? 10 : precision + 4) + 96));
+        for (int r = 0; r < n; r++) {
+            appendRow(service, text, queries.get(r), curves, r);
+        }
+        return new Block(text, n, error);
+    }
+
+    private void appendRow(QueryService service, AsciiBuffer text, CurveQuery query, double[] curves, int row) {
+        if (format == OutputFormat.NPY) {
+            int e = service.epochs();
+            for (int i = row * e; i < (row + 1) * e; i++) {
+                text.appendFloat32(curves[i]);
+            }
+        } else {
+            service.appendJsonLine(text, query, curves, row, precision);
+        }
+    }
+
+    /**
+     * Answers already written in one run, by architecture: a mean query without observed epochs always gets the
+     * same bytes, and a batch over a small space (NB201 has 15,625 cells) repeats architectures. Bounded: once it
+     * holds {@link #LIMIT} bytes it takes no more.
+     */
+    static final class Answers {
+        static final long LIMIT = 64L << 20;
+        private final java.util.concurrent.ConcurrentHashMap<String, byte[]> answers = new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
+
+        /** The key of a query whose answer depends on its architecture alone, or null. */
+        static String key(CurveQuery q) {
+            if (q.noisy() || q.observedView().length > 0) {
+                return null;
+            }
+            com.fasterxml.jackson.databind.JsonNode json = q.architecture().toJson();
+            return json.isTextual() ? json.textValue() : json.toString();
+        }
+
+        byte[] get(String key) {
+            return answers.get(key);
+        }
+
+        void offer(String key, AsciiBuffer text, int from) {
+            int length = text.size() - from;
+            if (bytes.get() + length <= LIMIT && !answers.containsKey(key)) {
+                bytes.addAndGet(length);
+                answers.putIfAbsent(key, text.copy(from, length));
+            }
+        }
     }
 
     /** Writes a version 1.0 {@code .npy} file of float32 rows. */

@@ -3,6 +3,8 @@ package org.curvebench.surrogate.query;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -179,6 +181,11 @@ public final class QueryService {
         if (line.isBlank()) {
             throw new QueryException(null, index, "blank line; every line must be an object {\"arch\": ...}");
         }
+        SimpleQueryLine simple = SimpleQueryLine.match(line);
+        if (simple != null) {
+            return parse(TextNode.valueOf(simple.arch()), simple.seedGiven() ? LongNode.valueOf(simple.seed()) : null,
+                    null, defaults, index);
+        }
         JsonNode node;
         try {
             node = JSON.readTree(line);
@@ -194,7 +201,11 @@ public final class QueryService {
      */
     void appendJsonLine(AsciiBuffer out, CurveQuery query, double[] curves, int row, int precision) {
         int e = epochs();
-        out.append("{\"arch\":").append(archJson(query.architecture()));
+        out.append("{\"arch\":");
+        JsonNode arch = query.architecture().toJson();
+        if (!arch.isTextual() || !out.appendPlainQuoted(arch.textValue())) {
+            out.append(archJson(query.architecture()));
+        }
         if (query.seedGiven()) {
             out.append(",\"seed\":").append(query.seed());
         }
@@ -276,8 +287,9 @@ public final class QueryService {
     }
 
     private static String archJson(Architecture a) {
+        JsonNode json = a.toJson();
         try {
-            return JSON.writeValueAsString(a.toJson());
+            return JSON.writeValueAsString(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("architecture " + a.canonicalKey() + " has no JSON form", e);
         }
