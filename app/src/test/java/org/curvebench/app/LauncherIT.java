@@ -141,6 +141,31 @@ class LauncherIT {
         }
     }
 
+    @Test
+    void batchRunsWithTheLaunchersOptionsAnswerAsInProcess() throws Exception {
+        Path model = smallModel();
+        String a = "|nor_conv_3x3~0|+|none~0|skip_connect~1|+|avg_pool_3x3~0|nor_conv_1x1~1|none~2|";
+        String b = "|skip_connect~0|+|nor_conv_1x1~0|nor_conv_3x3~1|+|none~0|avg_pool_3x3~1|nor_conv_3x3~2|";
+        Path batch = dir.resolve("batch.jsonl");
+        Files.writeString(batch, ("{\"arch\": \"" + a + "\"}\n{\"arch\": \"" + b + "\", \"seed\": 4}\n").repeat(50));
+        Path expected = dir.resolve("expected.jsonl");
+        assertEquals(0, Main.run("query", "--model", model.toString(), "--batch", batch.toString(), "--out",
+                expected.toString()));
+        String want = Files.readString(expected);
+        Path script = root.resolve("curvebench");
+        for (String[] args : List.of(
+                new String[] {"query", "--model", model.toString(), "--batch", batch.toString()},
+                new String[] {"query", "--batch=" + batch, "--model", model.toString()})) {
+            Run r = launch(script, dir, Map.of("CURVEBENCH_NO_CDS", "1"), args);
+            assertEquals(0, r.code(), r.err());
+            assertEquals(want, r.out(), String.join(" ", args));
+        }
+        Run missing = launch(script, dir, Map.of("CURVEBENCH_NO_CDS", "1"), "query", "--model", model.toString(),
+                "--batch", dir.resolve("nothing.jsonl").toString());
+        assertTrue(missing.code() != 0, "a missing batch file must fail: " + missing);
+        assertTrue(missing.err().contains("nothing.jsonl"), missing.err());
+    }
+
     /** A surrogate fitted on a few simulated curves, written by 'curvebench fit' in this JVM. */
     private Path smallModel() throws IOException {
         Path data = dir.resolve("runs.jsonl.gz");
