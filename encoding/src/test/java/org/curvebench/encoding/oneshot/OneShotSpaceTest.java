@@ -221,6 +221,44 @@ class OneShotSpaceTest {
         assertEquals(new SpaceCount(configurations[0], architectures.size(), hashes.size()), count, space.name());
     }
 
+    /**
+     * README's account of the paper's counts: spaces 1 and 3 count every choice of parent sets, loose ends included,
+     * with the operations of the blocks that feed another node; space 2's figure is its number of configurations.
+     */
+    @Test
+    void thePapersCountsFollowFromTheParentChoicesAsReadmeSays() {
+        assertEquals(6_240, papersRule(new AllConfigurations(1, 2, 2, 2, 2)));
+        assertEquals(363_648, papersRule(new AllConfigurations(1, 1, 1, 2, 2, 2)));
+        assertEquals(29_160, space(2).count(Progress.NONE).configurations());
+        assertNotEquals(29_160, papersRule(new AllConfigurations(1, 1, 2, 2, 3)));
+    }
+
+    private static long papersRule(AllConfigurations all) {
+        List<List<int[]>> choices = new ArrayList<>();
+        for (int k = 1; k <= all.blocks() + 1; k++) {
+            choices.add(all.choices(k));
+        }
+        long[] total = new long[1];
+        walk(choices, 0, new HashSet<>(), total);
+        return total[0];
+    }
+
+    private static void walk(List<List<int[]>> choices, int node, Set<Integer> feeding, long[] total) {
+        if (node == choices.size()) {
+            total[0] += (long) Math.pow(3, feeding.size());
+            return;
+        }
+        for (int[] parents : choices.get(node)) {
+            Set<Integer> f = new HashSet<>(feeding);
+            for (int p : parents) {
+                if (p > 0) {
+                    f.add(p);
+                }
+            }
+            walk(choices, node + 1, f, total);
+        }
+    }
+
     @Test
     void samplesAreUniformOverConfigurations() {
         OneShotSpace space = space(1);
