@@ -39,8 +39,8 @@ import picocli.CommandLine.Spec;
                 + "accuracy is known, else the validation regret; regret_of says which).",
                 "Accuracies come from NB111 surrogates (--model: one of val_acc and optionally one of test_acc, "
                         + "their last epoch) or from a NAS-Bench-101 TFRecord file (--dataset: the mean over repeats), "
-                        + "in their own units; the space's best is found by enumerating it (a few seconds for "
-                        + "1shot1-3)."})
+                        + "in their own units; the space's best is found by enumerating it (about 15 s for "
+                        + "1shot1-3 on two busy cores)."})
 final class OneShotEvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--space", required = true, paramLabel = "SPACE",
@@ -93,7 +93,7 @@ final class OneShotEvaluateCommand implements Callable<Integer> {
         FinalAccuracies accuracies = accuracies(session);
         SubSpaceBest best = SubSpaceBest.of(s, accuracies, session.progress);
         session.err.printf(Locale.ROOT, "best of %s over %d of its %d cells (%s): val_acc %s, test_acc %s%n", s.name(),
-                best.held(), best.cells(), accuracies.source(), best.validation(), best.test());
+                best.held(), best.cells(), accuracies.source(), number(best.validation()), number(best.test()));
         AnytimeEvaluation evaluation = new AnytimeEvaluation(sub, accuracies, best);
         if (out == null) {
             Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
@@ -112,6 +112,10 @@ final class OneShotEvaluateCommand implements Callable<Integer> {
             w.flush();
         });
         return 0;
+    }
+
+    private static String number(double v) {
+        return Double.isNaN(v) ? "none" : Double.toString(v);
     }
 
     private FinalAccuracies accuracies(Session session) throws Exception {
