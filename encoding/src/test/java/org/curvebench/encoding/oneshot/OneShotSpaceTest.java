@@ -201,7 +201,7 @@ class OneShotSpaceTest {
         }
     }
 
-    /** The same brute force over space 3's 1,312,200 configurations (a few minutes: -Dcurvebench.slow=true). */
+    /** The same brute force over space 3's 1,312,200 configurations (about 45 s: -Dcurvebench.slow=true). */
     @Test
     @EnabledIfSystemProperty(named = "curvebench.slow", matches = "true")
     void countsOfSpace3MatchABruteForceOverEveryConfiguration() {
