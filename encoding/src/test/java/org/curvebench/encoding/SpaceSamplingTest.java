@@ -23,7 +23,10 @@ class SpaceSamplingTest {
     private static final Map<String, Set<String>> INPUTS = Map.of(
             "nb101", Set.of("input"),
             "nb201", Set.of("input"),
-            "nlp", Set.of("x"));
+            "nlp", Set.of("x"),
+            "1shot1-1", Set.of("input"),
+            "1shot1-2", Set.of("input"),
+            "1shot1-3", Set.of("input"));
 
     private static List<SearchSpace> graphSpaces() {
         List<SearchSpace> spaces = new ArrayList<>();

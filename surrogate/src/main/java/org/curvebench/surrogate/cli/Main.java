@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "curvebench", mixinStandardHelpOptions = true, version = "CurveBench 0.1.0",
         description = "Surrogate NAS benchmarks that return whole learning curves (NAS-Bench-x11 style).",
         subcommands = {DemoCommand.class, FitCommand.class, EvaluateCommand.class, QueryCommand.class, InfoCommand.class,
-                SimulateCommand.class, SplitCommand.class, BenchmarkCommand.class, Nb101Command.class,
+                SimulateCommand.class, SplitCommand.class, BenchmarkCommand.class, Nb101Command.class, SpaceCommand.class,
+                OneShotCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -15,6 +15,7 @@ import org.curvebench.datasets.DataFormatException;
 import org.curvebench.datasets.table.CurveTableFormat;
 import org.curvebench.datasets.table.TextFiles;
 import org.curvebench.encoding.InvalidArchitectureException;
+import org.curvebench.encoding.SearchSpace;
 import org.curvebench.surrogate.CurveSurrogate;
 import org.curvebench.surrogate.query.BatchQueries;
 import org.curvebench.surrogate.query.OutputFormat;
@@ -52,6 +53,11 @@ final class QueryCommand implements Callable<Integer> {
         @Option(names = "--batch", description = "JSON Lines file (plain or gzip) of {\"arch\": ...} objects.")
         Path batch;
     }
+
+    @Option(names = "--space", paramLabel = "SPACE",
+            description = "Space the architectures are written in (default: the surrogate's): a sub-space of it, such "
+                    + "as 1shot1-3 for an nb101 surrogate, is answered as the surrogate's space writes it.")
+    String space;
 
     @Option(names = "--observed", split = ",", paramLabel = "V",
             description = "The first observed epochs of the curve (v1,v2,...), for a surrogate fitted with "
@@ -103,12 +109,18 @@ final class QueryCommand implements Callable<Integer> {
         }
         Session session = new Session(spec);
         CurveSurrogate surrogate = session.files.load(model);
-        QueryService service = new QueryService(surrogate);
+        SearchSpace asked = space == null ? surrogate.space() : session.space(space);
+        QueryService service;
+        try {
+            service = new QueryService(surrogate, asked);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--space: " + e.getMessage());
+        }
         QueryDefaults defaults = new QueryDefaults(noise, seed == null ? 0 : seed, observed);
         BatchQueries batch = new BatchQueries(defaults, precision == null ? -1 : precision, format,
                 Runtime.getRuntime().availableProcessors());
         if (input.arch != null) {
-            String line = singleLine(surrogate, input.arch);
+            String line = singleLine(asked, input.arch);
             write(out, o -> answer(service, batch, new BufferedReader(new StringReader(line)), "--arch", o));
             return 0;
         }
@@ -121,9 +133,9 @@ final class QueryCommand implements Callable<Integer> {
     }
 
     /** The single architecture as a batch line; errors name --arch. */
-    private String singleLine(CurveSurrogate surrogate, String arch) {
+    private String singleLine(SearchSpace asked, String arch) {
         try {
-            JsonNode a = CurveTableFormat.parseArchitecture(arch, surrogate.space()).toJson();
+            JsonNode a = CurveTableFormat.parseArchitecture(arch, asked).toJson();
             return ReportFormat.JSON.createObjectNode().set("arch", a).toString();
         } catch (InvalidArchitectureException | DataFormatException e) {
             throw new ParameterException(spec.commandLine(), "--arch: " + e.getMessage());

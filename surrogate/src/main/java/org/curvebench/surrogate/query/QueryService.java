@@ -14,6 +14,8 @@ import org.curvebench.core.ModelInput;
 import org.curvebench.core.ModelInputs;
 import org.curvebench.encoding.Architecture;
 import org.curvebench.encoding.InvalidArchitectureException;
+import org.curvebench.encoding.SearchSpace;
+import org.curvebench.encoding.SubSpace;
 import org.curvebench.surrogate.CurveSurrogate;
 import org.curvebench.surrogate.ObservedEpochsException;
 
@@ -31,9 +33,26 @@ public final class QueryService {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CurveSurrogate surrogate;
+    private final SearchSpace asked;
 
     public QueryService(CurveSurrogate surrogate) {
         this.surrogate = surrogate;
+        this.asked = surrogate.space();
+    }
+
+    /**
+     * A service that reads architectures of {@code asked}: the surrogate's own space, or a {@link SubSpace} of it
+     * (NAS-Bench-1Shot1's spaces of an NB111 surrogate), whose architectures are answered as the surrogate's space
+     * writes them.
+     */
+    public QueryService(CurveSurrogate surrogate, SearchSpace asked) {
+        String own = surrogate.space().name();
+        if (!asked.name().equals(own) && !(asked instanceof SubSpace sub && sub.parentSpace().equals(own))) {
+            throw new IllegalArgumentException("a surrogate of space '" + own + "' cannot answer architectures of space '"
+                    + asked.name() + "': it is neither '" + own + "' nor one of its sub-spaces");
+        }
+        this.surrogate = surrogate;
+        this.asked = asked.name().equals(own) ? surrogate.space() : asked;
     }
 
     public CurveSurrogate surrogate() {
@@ -112,8 +131,8 @@ public final class QueryService {
 
     /**
      * Reads one query in its JSON form, {@code {"arch": ..., "seed": 3, "observed": [...]}}: {@code arch} in the
-     * space's JSON form, {@code seed} (a whole number; asks for that training seed's noisy curve) and
-     * {@code observed} (numbers) optional. Missing fields take {@code defaults}. Fails with the field named and
+     * asked space's JSON form (an architecture of a sub-space becomes the surrogate space's), {@code seed} (a whole
+     * number; asks for that training seed's noisy curve) and {@code observed} (numbers) optional. Missing fields take {@code defaults}. Fails with the field named and
      * {@code index} as the query's position.
      */
     public CurveQuery parse(JsonNode node, QueryDefaults defaults, long index) {
@@ -139,7 +158,10 @@ public final class QueryService {
         }
         Architecture a;
         try {
-            a = surrogate.space().parse(arch);
+            a = asked.parse(arch);
+            if (asked instanceof SubSpace sub && asked != surrogate.space()) {
+                a = sub.inParent(a);
+            }
         } catch (InvalidArchitectureException e) {
             throw new QueryException("arch", index, e.getMessage());
         }
