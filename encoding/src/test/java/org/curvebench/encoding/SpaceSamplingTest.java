@@ -23,7 +23,8 @@ class SpaceSamplingTest {
     private static final Map<String, Set<String>> INPUTS = Map.of(
             "nb101", Set.of("input"),
             "nb201", Set.of("input"),
-            "nlp", Set.of("x"));
+            "nlp", Set.of("x"),
+            "darts", Set.of("input_0"));
 
     private static List<SearchSpace> graphSpaces() {
         List<SearchSpace> spaces = new ArrayList<>();
