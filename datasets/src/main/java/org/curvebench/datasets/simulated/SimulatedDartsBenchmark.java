@@ -105,7 +105,7 @@ public final class SimulatedDartsBenchmark {
                 - 0.05 * s.normalPools() / 8.0
                 + 0.08;
         quality = Math.max(0, Math.min(1, quality));
-        double plateau = 88.0 + 7.0 * quality + random.nextDouble(-0.25, 0.25);
+        double plateau = 80.0 + 16.0 * quality + random.nextDouble(-0.15, 0.15);
         double start = 30 + 20 * quality;
         double tau = 0.06 * epochs * (1 + 0.03 * s.parameters());
         return CurveSimulation.saturating(epochs, start, plateau, tau, 0.8 + 0.4 * quality, 1.5 * quality);

@@ -36,7 +36,7 @@ class SimulatedDartsBenchmarkTest {
             assertTrue(keys.add(a.key()));
             double[] mean = bench.trueMean(a.key());
             assertTrue(mean[97] > mean[0] + 20, "the mean curve should rise: " + mean[0] + " -> " + mean[97]);
-            assertTrue(mean[97] > 85 && mean[97] < 98, "CIFAR-10-like final accuracy, got " + mean[97]);
+            assertTrue(mean[97] > 78 && mean[97] < 98, "CIFAR-10-like final accuracy, got " + mean[97]);
             assertTrue(a.runs().get(0).epochSeconds().isPresent());
         }
     }
