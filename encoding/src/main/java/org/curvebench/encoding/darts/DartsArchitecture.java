@@ -1,6 +1,7 @@
 package org.curvebench.encoding.darts;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.curvebench.encoding.Architecture;
 
 /**
  * A DARTS cell pair, the architecture of the {@code darts} space: a normal and a reduce cell, each concatenating
@@ -10,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param normal the cell of stride 1
  * @param reduce the cell of stride 2
  */
-public record DartsArchitecture(DartsCell normal, DartsCell reduce) implements org.curvebench.encoding.Architecture {
+public record DartsArchitecture(DartsCell normal, DartsCell reduce) implements Architecture {
 
     public DartsArchitecture {
         if (normal == null || reduce == null) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -290,11 +289,6 @@ public final class DartsForms {
         }
         hyperparameters.forEach(o::set);
         return o;
-    }
-
-    /** The genotype as a JSON string node. */
-    static JsonNode genotypeNode(DartsArchitecture a) {
-        return TextNode.valueOf(genotype(a));
     }
 
     private static DartsCell cell(String cell, int[] inputs, int[] ops) {

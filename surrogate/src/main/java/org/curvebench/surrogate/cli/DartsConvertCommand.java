@@ -102,5 +102,4 @@ final class DartsConvertCommand implements Callable<Integer> {
         };
         return JSON.writeValueAsString(converted);
     }
-
 }
