@@ -25,11 +25,19 @@ public final class CurveDataset {
     private final SearchSpace space;
     private final List<ArchitectureRuns> architectures;
     private final List<String> skipped;
+    private final List<String> notes;
 
     public CurveDataset(SearchSpace space, List<ArchitectureRuns> architectures, List<String> skipped) {
+        this(space, architectures, skipped, List.of());
+    }
+
+    /** A dataset with notes on how the loader read the data (one-point runs, padding), each said once. */
+    public CurveDataset(SearchSpace space, List<ArchitectureRuns> architectures, List<String> skipped,
+                        List<String> notes) {
         this.space = space;
         this.architectures = List.copyOf(architectures);
         this.skipped = List.copyOf(skipped);
+        this.notes = List.copyOf(notes);
     }
 
     /** Groups runs by their architecture's canonical key, keeping the order in which keys first appear. */
@@ -64,6 +72,21 @@ public final class CurveDataset {
     /** Messages about runs the loader left out (NaN, short curves, failed status), one per run. */
     public List<String> skipped() {
         return skipped;
+    }
+
+    /**
+     * What the loader did to the data that the user should know, one line each (for example that runs without
+     * learning curves became one-point curves, or that curves were padded); the CLI prints them with the load summary.
+     */
+    public List<String> notes() {
+        return notes;
+    }
+
+    /** This dataset with {@code moreNotes} added to its notes. */
+    public CurveDataset withNotes(List<String> moreNotes) {
+        List<String> all = new ArrayList<>(notes);
+        all.addAll(moreNotes);
+        return new CurveDataset(space, architectures, skipped, all);
     }
 
     /** Metrics present in every run. */

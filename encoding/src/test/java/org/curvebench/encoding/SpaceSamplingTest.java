@@ -26,7 +26,8 @@ class SpaceSamplingTest {
             "nlp", Set.of("x"),
             "1shot1-1", Set.of("input"),
             "1shot1-2", Set.of("input"),
-            "1shot1-3", Set.of("input"));
+            "1shot1-3", Set.of("input"),
+            "darts", Set.of("input_0"));
 
     private static List<SearchSpace> graphSpaces() {
         List<SearchSpace> spaces = new ArrayList<>();

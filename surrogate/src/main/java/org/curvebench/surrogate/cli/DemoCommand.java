@@ -9,6 +9,7 @@ import org.curvebench.datasets.ArchitectureRuns;
 import org.curvebench.datasets.DatasetSplit;
 import org.curvebench.core.LearningCurve;
 import org.curvebench.datasets.simulated.SimulatedBenchmark;
+import org.curvebench.datasets.simulated.SimulatedDartsBenchmark;
 import org.curvebench.datasets.simulated.SimulatedNb101Benchmark;
 import org.curvebench.datasets.simulated.SimulatedNb201Benchmark;
 import org.curvebench.datasets.table.CurveTableWriter;
@@ -24,11 +25,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code curvebench demo}: the whole pipeline on the embedded simulated benchmark. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Fit, evaluate and query a surrogate of an embedded SIMULATED benchmark (nb201 or nb101 space).",
+        description = {"Fit, evaluate and query a surrogate of an embedded SIMULATED benchmark (nb201, nb101 or darts space).",
                 "Writes the surrogate, a JSON report and the simulated train/test tables under --out-dir."})
 final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--space", defaultValue = "nb201", description = "Simulated space: nb201 or nb101 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--space", defaultValue = "nb201", description = "Simulated space: nb201, nb101 or darts (default: ${DEFAULT-VALUE}).")
     String space;
 
     @Option(names = "--archs", defaultValue = "2000", description = "Simulated architectures (default: ${DEFAULT-VALUE}).")
@@ -37,8 +38,8 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seeds", defaultValue = "4", description = "Seeds per architecture (default: ${DEFAULT-VALUE}).")
     int seeds;
 
-    @Option(names = "--epochs", defaultValue = "100", description = "Epochs per curve (default: ${DEFAULT-VALUE}).")
-    int epochs;
+    @Option(names = "--epochs", description = "Epochs per curve (default: 100; 98 for darts, as NB311).")
+    Integer epochs;
 
     @Option(names = "--out-dir", defaultValue = "curvebench-out", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path outDir;
@@ -52,16 +53,22 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Session session = new Session();
+        int epochs = this.epochs != null ? this.epochs : space.equals("darts") ? SimulatedDartsBenchmark.DEFAULT_EPOCHS : 100;
         SimulatedBenchmark sim = switch (space) {
             case "nb201" -> SimulatedNb201Benchmark.generate(archs, seeds, epochs, fit.seed);
             case "nb101" -> SimulatedNb101Benchmark.generate(archs, seeds, epochs, fit.seed);
+            case "darts" -> SimulatedDartsBenchmark.generate(archs, seeds, epochs, fit.seed);
             default -> throw Session.usage(spec, "Invalid value for option '--space': the demo has simulated data "
-                    + "for the spaces nb201 and nb101, not '" + space + "'");
+                    + "for the spaces nb201, nb101 and darts, not '" + space + "'");
         };
         String label = space.toUpperCase(java.util.Locale.ROOT);
         System.out.printf("CurveBench demo on SIMULATED data: a generated %s-space benchmark of %d architectures x %d "
                 + "seeds x %d epochs (not real %s results)%n", label, archs, seeds, epochs,
-                space.equals("nb201") ? "NAS-Bench-201" : "NAS-Bench-101");
+                switch (space) {
+                    case "nb201" -> "NAS-Bench-201";
+                    case "nb101" -> "NAS-Bench-101";
+                    default -> "NAS-Bench-301";
+                });
         DatasetSplit split = DatasetSplit.of(sim.dataset(), 0.9, 0, fit.seed);
         Files.createDirectories(outDir);
         CurveTableWriter.write(split.train(), outDir.resolve("simulated-" + space + "-train.jsonl.gz"));

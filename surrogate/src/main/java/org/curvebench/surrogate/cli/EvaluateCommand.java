@@ -31,6 +31,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     GraphsOption graphs;
 
+    @picocli.CommandLine.Mixin
+    PaddingOption padding;
+
     @Spec
     CommandSpec spec;
 
@@ -39,7 +42,7 @@ final class EvaluateCommand implements Callable<Integer> {
         Session session = new Session(spec);
         session.format(format);
         CurveSurrogate surrogate = session.files.load(model);
-        CurveDataset test = session.load(format, data, surrogate.space(), graphs.graphs);
+        CurveDataset test = session.load(format, data, surrogate.space(), graphs.graphs, padding.padEpochs);
         if (test.digest().equals(surrogate.manifest().trainingDigest())) {
             session.err.println("warning: " + data + " is the data " + model + " was fitted on: these are its "
                     + "training architectures, so the figures below are optimistic; evaluate on held-out data "

@@ -34,6 +34,9 @@ final class FitCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     GraphsOption graphs;
 
+    @picocli.CommandLine.Mixin
+    PaddingOption padding;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -45,7 +48,7 @@ final class FitCommand implements Callable<Integer> {
         var config = fit.config(session, s);
         AtomicFile.createParentFolders(out);
         AtomicFile.checkWritable(out);
-        CurveDataset dataset = session.load(format, data, s, graphs.graphs);
+        CurveDataset dataset = session.load(format, data, s, graphs.graphs, padding.padEpochs);
         session.err.printf("loaded %d architectures, %d runs of %s from %s%n", dataset.size(), dataset.runCount(),
                 config.metric(), data);
         long t0 = System.nanoTime();

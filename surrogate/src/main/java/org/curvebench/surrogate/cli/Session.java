@@ -8,6 +8,7 @@ import org.curvebench.datasets.CurveDataset;
 import org.curvebench.datasets.DatasetFormat;
 import org.curvebench.datasets.DatasetFormats;
 import org.curvebench.datasets.nb101.Nb101ResultsFormat;
+import org.curvebench.datasets.nb301.Nb301ResultsFormat;
 import org.curvebench.core.Progress;
 import org.curvebench.encoding.SearchSpace;
 import org.curvebench.encoding.SearchSpaces;
@@ -85,6 +86,14 @@ final class Session {
 
     /** As {@link #load(String, Path, SearchSpace)}, with the graphs file of NAS-Bench-101 results when given. */
     CurveDataset load(String format, Path data, SearchSpace space, Path graphs) throws IOException {
+        return load(format, data, space, graphs, null);
+    }
+
+    /**
+     * As {@link #load(String, Path, SearchSpace, Path)}, padding NAS-Bench-301 curves to {@code padEpochs} when given;
+     * the loader's notes (one-point runs, padding) are printed once each.
+     */
+    CurveDataset load(String format, Path data, SearchSpace space, Path graphs, Integer padEpochs) throws IOException {
         DatasetFormat reader = format(format);
         if (graphs != null) {
             if (!(reader instanceof Nb101ResultsFormat results)) {
@@ -92,7 +101,19 @@ final class Session {
             }
             reader = results.withGraphs(graphs);
         }
+        if (padEpochs != null) {
+            if (!(reader instanceof Nb301ResultsFormat nb301)) {
+                throw usage("--pad-epochs applies to --format " + Nb301ResultsFormat.NAME + " only");
+            }
+            if (padEpochs < 1) {
+                throw usage("Invalid value for option '--pad-epochs': " + padEpochs + "; it must be at least 1");
+            }
+            reader = nb301.withPadding(padEpochs);
+        }
         CurveDataset dataset = reader.read(data, space, progress);
+        for (String note : dataset.notes()) {
+            err.println("note: " + note);
+        }
         if (!dataset.skipped().isEmpty()) {
             err.println("note: left out " + dataset.skipped().size() + " run(s) of " + data + "; first: "
                     + dataset.skipped().get(0));

@@ -3,6 +3,8 @@ package org.curvebench.surrogate.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.curvebench.core.AtomicFile;
+import org.curvebench.datasets.simulated.SimulatedBenchmark;
+import org.curvebench.datasets.simulated.SimulatedDartsBenchmark;
 import org.curvebench.datasets.simulated.SimulatedNb201Benchmark;
 import org.curvebench.datasets.table.CurveTableWriter;
 import org.curvebench.encoding.nb201.Nb201Cell;
@@ -13,17 +15,22 @@ import picocli.CommandLine.Spec;
 
 /** {@code curvebench simulate}: writes the simulated benchmark as a curve table. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
-        description = "Write a SIMULATED NB201-space tabular benchmark (generated, not real data) as a curve table.")
+        description = "Write a SIMULATED NB201- or DARTS-space tabular benchmark (generated, not real data) as a curve table.")
 final class SimulateCommand implements Callable<Integer> {
 
-    @Option(names = "--archs", defaultValue = "2000", description = "Architectures (default: ${DEFAULT-VALUE}, at most 15625).")
+    @Option(names = "--space", defaultValue = "nb201",
+            description = "Simulated space: nb201 or darts (default: ${DEFAULT-VALUE}).")
+    String space;
+
+    @Option(names = "--archs", defaultValue = "2000",
+            description = "Architectures (default: ${DEFAULT-VALUE}; at most 15625 for nb201, 100000 for darts).")
     int archs;
 
     @Option(names = "--seeds", defaultValue = "4", description = "Seeds per architecture (default: ${DEFAULT-VALUE}).")
     int seeds;
 
-    @Option(names = "--epochs", defaultValue = "100", description = "Epochs per curve, at least 2 (default: ${DEFAULT-VALUE}).")
-    int epochs;
+    @Option(names = "--epochs", description = "Epochs per curve, at least 2 (default: 100 for nb201, 98 for darts).")
+    Integer epochs;
 
     @Option(names = "--seed", defaultValue = "0", description = "Generator seed (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -36,24 +43,31 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        int cells = (int) Math.pow(Nb201Cell.OPS.size(), Nb201Cell.EDGES);
+        boolean darts = space.equals("darts");
+        if (!darts && !space.equals("nb201")) {
+            throw Session.usage(spec, "Invalid value for option '--space': simulated data exist for the spaces nb201 "
+                    + "and darts, not '" + space + "'");
+        }
+        int cells = darts ? SimulatedDartsBenchmark.MAX_ARCHITECTURES : Nb201Cell.CELLS;
         if (archs < 1 || archs > cells) {
             throw Session.usage(spec, "Invalid value for option '--archs': " + archs + "; it must be from 1 to "
-                    + cells + " (the cells of the NB201 space)");
+                    + cells + (darts ? " for the simulated DARTS space" : " (the cells of the NB201 space)"));
         }
+        int epochs = this.epochs != null ? this.epochs : darts ? SimulatedDartsBenchmark.DEFAULT_EPOCHS : 100;
         if (seeds < 1) {
             throw Session.usage(spec, "Invalid value for option '--seeds': " + seeds + "; it must be at least 1");
         }
         if (epochs < 2) {
             throw Session.usage(spec, "Invalid value for option '--epochs': " + epochs + "; it must be at least 2");
         }
-        var sim = SimulatedNb201Benchmark.generate(archs, seeds, epochs, seed);
+        SimulatedBenchmark sim = darts ? SimulatedDartsBenchmark.generate(archs, seeds, epochs, seed)
+                : SimulatedNb201Benchmark.generate(archs, seeds, epochs, seed);
         AtomicFile.write(out, tmp -> {
             CurveTableWriter.write(sim.dataset(), tmp);
             return null;
         });
-        System.err.printf("wrote %d simulated runs (%d architectures x %d seeds, %d epochs) to %s%n",
-                sim.dataset().runCount(), archs, seeds, epochs, out);
+        System.err.printf("wrote %d SIMULATED %s-space runs (%d architectures x %d seeds, %d epochs; generated, not "
+                + "real results) to %s%n", sim.dataset().runCount(), darts ? "DARTS" : "NB201", archs, seeds, epochs, out);
         return 0;
     }
 }

@@ -45,6 +45,9 @@ final class SplitCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     GraphsOption graphs;
 
+    @picocli.CommandLine.Mixin
+    PaddingOption padding;
+
     @Spec
     CommandSpec spec;
 
@@ -62,7 +65,7 @@ final class SplitCommand implements Callable<Integer> {
             throw new IOException("--out-dir " + outDir + " is a file, not a folder; give a folder (it is created "
                     + "if missing)");
         }
-        CurveDataset dataset = session.load(format, data, s, graphs.graphs);
+        CurveDataset dataset = session.load(format, data, s, graphs.graphs, padding.padEpochs);
         int n = dataset.size();
         if (n < 2) {
             throw Session.usage(spec, data + " has " + n + " architecture(s); a train/test split needs at least 2");

@@ -121,6 +121,6 @@ class CliUsageErrorsTest {
     @Test
     void demoSpaceIsAUsageError() {
         assertUsage(run("demo", "--space", "nlp", "--out-dir", dir.resolve("demo").toString()),
-                "Invalid value for option '--space'", "nb201 and nb101");
+                "Invalid value for option '--space'", "nb201, nb101 and darts");
     }
 }

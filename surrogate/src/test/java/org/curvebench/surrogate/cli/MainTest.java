@@ -34,7 +34,7 @@ class MainTest {
     void theOtherCommandsAreStillThere() {
         CliTest.Run help = run("--help");
         assertEquals(0, help.code(), help.err());
-        for (String command : new String[] {"demo", "fit", "evaluate", "query", "info", "simulate", "nb101"}) {
+        for (String command : new String[] {"demo", "fit", "evaluate", "query", "info", "simulate", "nb101", "darts"}) {
             assertTrue(help.out().contains("  " + command + " "), command + " in:\n" + help.out());
         }
         assertEquals(0, run("fit", "--help").code());

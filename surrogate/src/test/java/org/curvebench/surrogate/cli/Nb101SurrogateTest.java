@@ -57,8 +57,8 @@ class Nb101SurrogateTest {
         assertEquals(0, demo.code(), demo.err());
         assertTrue(demo.out().contains("SIMULATED") && demo.out().contains("surrogate -> mean of runs"), demo.out());
         assertTrue(Files.exists(dir.resolve("out/demo-nb101.cbs")) && Files.exists(dir.resolve("out/demo-report.json")));
-        CliTest.Run darts = run("demo", "--space", "darts");
-        assertEquals(2, darts.code(), darts.err());
-        assertTrue(darts.err().contains("Invalid value for option '--space'"), darts.err());
+        CliTest.Run nlp = run("demo", "--space", "nlp");
+        assertEquals(2, nlp.code(), nlp.err());
+        assertTrue(nlp.err().contains("Invalid value for option '--space'"), nlp.err());
     }
 }
