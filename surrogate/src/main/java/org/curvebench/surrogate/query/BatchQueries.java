@@ -149,6 +149,14 @@ public record BatchQueries(QueryDefaults defaults, int precision, OutputFormat f
                 }
             }
         }
+        for (int r = 0; r < n; r++) {
+            if (!queries.get(r).metrics().isEmpty() && format == OutputFormat.NPY) {
+                error = new QueryException("metrics", firstLine + r, "npy output holds one curve per line; ask for "
+                        + "several metrics with JSON Lines output");
+                n = r;
+                break;
+            }
+        }
         AsciiBuffer text;
         if (format == OutputFormat.NPY) {
             text = new AsciiBuffer(n * e * 4);
@@ -158,7 +166,12 @@ public record BatchQueries(QueryDefaults defaults, int precision, OutputFormat f
         } else {
             text = new AsciiBuffer(n * (e * (precision < 0 ? 10 : precision + 4) + 96));
             for (int r = 0; r < n; r++) {
-                service.appendJsonLine(text, queries.get(r), curves, r, precision);
+                CurveQuery q = queries.get(r);
+                if (q.metrics().isEmpty()) {
+                    service.appendJsonLine(text, q, curves, r, precision);
+                } else {
+                    service.appendMetricsJsonLine(text, q, service.metricCurves(q), precision);
+                }
             }
         }
         return new Block(text, n, error);
