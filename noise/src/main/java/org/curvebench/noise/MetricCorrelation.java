@@ -9,28 +9,40 @@ import java.util.SplittableRandom;
  * How the run-to-run noise of several metrics of one training run moves together (a run whose validation loss
  * spikes has its accuracy dip at the same epoch): the correlation matrix of the runs' residuals around their
  * architecture's mean, each standardised by its metric's spread at that epoch, pooled over epochs. Joint draws
- * correlate the metrics' unit innovations through its Cholesky factor; the first metric's innovations are its own
- * draws unchanged, so that its noisy curve is the same whether asked alone or with others. Immutable.
+ * correlate the metrics' unit innovations through the Cholesky factor of {@code innovations}: the correlation that
+ * the innovations need for the noise itself to correlate as measured once each metric's noise carries over from
+ * epoch to epoch with its own autocorrelation (see {@link #forAutocorrelations}). The first metric's innovations
+ * are its own draws unchanged, so that its noisy curve is the same whether asked alone or with others. Immutable.
  */
 public final class MetricCorrelation {
 
     private final double[][] correlation;
+    private final double[][] innovations;
     private final double[][] cholesky;
 
     @JsonCreator
-    public MetricCorrelation(@JsonProperty("correlation") double[][] correlation) {
-        int m = correlation.length;
-        for (double[] row : correlation) {
-            if (row.length != m) {
-                throw new IllegalArgumentException("a correlation matrix must be square, got " + m + " rows of "
-                        + row.length);
-            }
+    public MetricCorrelation(@JsonProperty("correlation") double[][] correlation,
+                             @JsonProperty("innovations") double[][] innovations) {
+        this.correlation = square(correlation);
+        this.innovations = square(innovations == null ? correlation : innovations);
+        if (this.innovations.length != this.correlation.length) {
+            throw new IllegalArgumentException("correlations of " + this.correlation.length + " and "
+                    + this.innovations.length + " metrics");
         }
-        this.correlation = new double[m][];
+        this.cholesky = cholesky(this.innovations);
+    }
+
+    private static double[][] square(double[][] c) {
+        int m = c.length;
+        double[][] copy = new double[m][];
         for (int i = 0; i < m; i++) {
-            this.correlation[i] = correlation[i].clone();
+            if (c[i].length != m) {
+                throw new IllegalArgumentException("a correlation matrix must be square, got " + m + " rows of "
+                        + c[i].length);
+            }
+            copy[i] = c[i].clone();
         }
-        this.cholesky = cholesky(this.correlation);
+        return copy;
     }
 
     /** No correlation between {@code metrics} metrics. */
@@ -39,7 +51,28 @@ public final class MetricCorrelation {
         for (int i = 0; i < metrics; i++) {
             identity[i][i] = 1;
         }
-        return new MetricCorrelation(identity);
+        return new MetricCorrelation(identity, identity);
+    }
+
+    /**
+     * This measured correlation, with innovations correlated so that AR(1) noise of lag-one autocorrelations
+     * {@code rho} (one per metric) reproduces it: two such processes whose innovations correlate at c correlate at
+     * {@code c sqrt((1 - rho_i^2)(1 - rho_j^2)) / (1 - rho_i rho_j)}, so c is the measured value times the inverse
+     * of that factor, kept within (-1, 1).
+     */
+    public MetricCorrelation forAutocorrelations(double[] rho) {
+        int m = correlation.length;
+        if (rho.length != m) {
+            throw new IllegalArgumentException(rho.length + " autocorrelations for " + m + " metrics");
+        }
+        double[][] c = new double[m][m];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < m; j++) {
+                double factor = Math.sqrt((1 - rho[i] * rho[i]) * (1 - rho[j] * rho[j])) / (1 - rho[i] * rho[j]);
+                c[i][j] = i == j ? 1 : Math.max(-0.999, Math.min(0.999, correlation[i][j] / factor));
+            }
+        }
+        return new MetricCorrelation(correlation, c);
     }
 
     /**
@@ -89,7 +122,7 @@ public final class MetricCorrelation {
                 c[j][i] = c[i][j];
             }
         }
-        return new MetricCorrelation(c);
+        return new MetricCorrelation(c, c);
     }
 
     private static double residualSquares(List<double[][]> archs, int e) {
@@ -151,6 +184,12 @@ public final class MetricCorrelation {
             copy[i] = correlation[i].clone();
         }
         return copy;
+    }
+
+    /** The correlation of the metrics' unit innovations that joint draws use. */
+    @JsonProperty("innovations")
+    public double[][] innovations() {
+        return square(innovations);
     }
 
     public int metrics() {

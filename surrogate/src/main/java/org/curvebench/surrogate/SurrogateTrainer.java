@@ -108,8 +108,15 @@ public final class SurrogateTrainer {
             others.add(fitOther(other, train, valid, x, xValid, metricRuns));
             names.add(other);
         }
-        MetricCorrelation correlation = others.isEmpty() ? MetricCorrelation.independent(1)
-                : MetricCorrelation.measure(metricRuns);
+        MetricCorrelation correlation = MetricCorrelation.independent(1);
+        if (!others.isEmpty()) {
+            double[] rho = new double[others.size() + 1];
+            rho[0] = autocorrelation(noise);
+            for (int i = 0; i < others.size(); i++) {
+                rho[i + 1] = autocorrelation(others.get(i).noise());
+            }
+            correlation = MetricCorrelation.measure(metricRuns).forAutocorrelations(rho);
+        }
 
         Manifest manifest = new Manifest(Manifest.FORMAT, Manifest.FORMAT_VERSION, Manifest.CURVEBENCH_VERSION,
                 space.name(), encoder.name(), metric, epochs, basis.components(), basis.centred(),
@@ -119,6 +126,11 @@ public final class SurrogateTrainer {
                 names);
         CellFallback fallback = observed == 0 ? null : fallback(space, encoder, train, valid, x, metric, observed, graphs);
         return new CurveSurrogate(manifest, space, basis, regressor, noise, fallback, others, correlation);
+    }
+
+    /** The lag-one autocorrelation with which a noise model carries its noise from epoch to epoch (0: none). */
+    private static double autocorrelation(NoiseModel noise) {
+        return noise instanceof org.curvebench.noise.SlidingWindowNoiseModel s ? s.autocorrelation() : 0;
     }
 
     /**
