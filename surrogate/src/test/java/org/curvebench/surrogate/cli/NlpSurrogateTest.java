@@ -233,6 +233,20 @@ class NlpSurrogateTest {
         assertEquals(2, unknown.code());
         assertTrue(unknown.err().contains("--metrics") && unknown.err().contains("val_loss, epoch_seconds"), unknown.err());
 
+        Path batch = dir.resolve("batch.jsonl");
+        Files.writeString(batch, "{\"arch\": " + recipe + ", \"observed\": [6.5, 6.2, 6.0], \"seed\": 2, "
+                + "\"metrics\": [\"epoch_seconds\"]}\n{\"arch\": " + recipe + ", \"observed\": [6.5, 6.2, 6.0]}\n");
+        CliTest.Run lines = run("query", "--model", model.toString(), "--batch", batch.toString());
+        assertEquals(0, lines.code(), lines.err());
+        String[] answers = lines.out().split("\n");
+        JsonNode first = JSON.readTree(answers[0]);
+        assertEquals(1, first.get("curves").size(), answers[0]);
+        assertEquals(curves.get("epoch_seconds"), first.get("curves").get("epoch_seconds"),
+                "seed 2's seconds are the same asked alone or with every metric");
+        assertTrue(JSON.readTree(answers[1]).has("curve"), answers[1]);
+        assertEquals(2, run("query", "--model", model.toString(), "--batch", batch.toString(), "--metrics", "all",
+                "--output-format", "npy", "--out", dir.resolve("x.npy").toString()).code(), "npy holds one metric");
+
         CliTest.Run eval = run("evaluate", "--model", model.toString(), "--format", "nasbench-nlp", "--data",
                 test.toString(), "--json");
         assertEquals(0, eval.code(), eval.err());
