@@ -229,7 +229,8 @@ class Client:
         ``seeds``: one training seed (a noisy curve) or None (the mean curve) per architecture, or None for mean
         curves. ``observed``: the first observed epochs, shared or one list per architecture. Returns a 2-D
         ``np.ndarray`` [len(archs), epochs] (float32) when numpy is installed, else a list of lists; with ``metrics``,
-        a dict of metric name to such curves.
+        a dict of metric name to such curves (several metrics of a multi-metric surrogate come as JSON, a noisy
+        curve's metrics from one simulated training run).
         """
         request = {"archs": _as_list(archs)}
         if seeds is not None:
@@ -242,12 +243,16 @@ class Client:
             request["metrics"] = list(metrics)
         body = json.dumps(request, separators=(",", ":")).encode("utf-8")
         path = "/v1/surrogates/%s/curves" % urllib.parse.quote(name, safe="")
-        if _np is not None:
+        several = metrics is not None and len(request["metrics"]) > 1
+        if _np is not None and not several:
             _, data = self._request("POST", path, body, accept=NPY)
             array = _np.load(io.BytesIO(data), allow_pickle=False)
             return {m: array for m in request["metrics"]} if metrics is not None else array
         _, data = self._request("POST", path, body)
-        return json.loads(data)["curves"]
+        curves = json.loads(data)["curves"]
+        if several and _np is not None:
+            return {m: _np.asarray(c, dtype=_np.float32) for m, c in curves.items()}
+        return curves
 
     def predict(self, config, representation="arch_str", with_noise=False, search_space="nb201", components=False,
                 seed=None, surrogate=None):

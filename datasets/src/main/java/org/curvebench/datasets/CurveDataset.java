@@ -89,15 +89,15 @@ public final class CurveDataset {
         return new CurveDataset(space, architectures, skipped, all);
     }
 
-    /** Metrics present in every run. */
+    /** Metrics present in every run ({@link Metrics#EPOCH_SECONDS} where every run recorded its epochs' seconds). */
     public Set<String> commonMetrics() {
         Set<String> common = null;
         for (ArchitectureRuns a : architectures) {
             for (TrainingRun r : a.runs()) {
                 if (common == null) {
-                    common = new TreeSet<>(r.metrics().keySet());
+                    common = new TreeSet<>(r.metricNames());
                 } else {
-                    common.retainAll(r.metrics().keySet());
+                    common.retainAll(r.metricNames());
                 }
             }
         }

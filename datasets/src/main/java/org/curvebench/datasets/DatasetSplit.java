@@ -2,6 +2,7 @@ package org.curvebench.datasets;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 
@@ -29,6 +30,25 @@ public record DatasetSplit(CurveDataset train, CurveDataset validation, CurveDat
         return new DatasetSplit(data.subset(archs.subList(0, nTrain)),
                 data.subset(archs.subList(nTrain, nTrain + nValid)),
                 data.subset(archs.subList(nTrain + nValid, n)));
+    }
+
+    /**
+     * A shift split: architectures ordered by the first epoch of their mean {@code metric} curve (ties by key), the
+     * lowest {@code 1 - testFraction} to train, the highest to test, so that a model is tested on starts it never
+     * saw. No validation part. For a loss, the test part holds the worst starts; for an accuracy, the best.
+     */
+    public static DatasetSplit byFirstEpoch(CurveDataset data, String metric, double testFraction) {
+        if (!(testFraction > 0 && testFraction < 1)) {
+            throw new IllegalArgumentException("the test fraction must satisfy 0 < f < 1; got " + testFraction);
+        }
+        data.epochs(metric);
+        List<ArchitectureRuns> archs = new ArrayList<>(data.architectures());
+        archs.sort(Comparator.comparingDouble((ArchitectureRuns a) -> a.meanCurve(metric).get(0))
+                .thenComparing(ArchitectureRuns::key));
+        int n = archs.size();
+        int nTrain = Math.max(1, trainSize(n, 1 - testFraction));
+        return new DatasetSplit(data.subset(archs.subList(0, nTrain)), data.subset(List.of()),
+                data.subset(archs.subList(nTrain, n)));
     }
 
     /**

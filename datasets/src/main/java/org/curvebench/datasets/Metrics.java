@@ -17,9 +17,15 @@ public final class Metrics {
      */
     public static final String VAL_LOSS_X11 = "val_loss_x11";
 
+    /**
+     * Seconds each epoch of training took (cumulative time is their running sum): what a NAS optimizer spends to
+     * train an architecture that long. Runs keep it beside their metrics ({@link TrainingRun#epochSeconds()}).
+     */
+    public static final String EPOCH_SECONDS = "epoch_seconds";
+
     /** The metrics CurveBench knows; a table may carry only some of them. */
     public static final List<String> KNOWN =
-            List.of(VAL_ACC, VAL_LOSS, TRAIN_ACC, TRAIN_LOSS, TEST_ACC, TEST_LOSS, VAL_LOSS_X11);
+            List.of(VAL_ACC, VAL_LOSS, TRAIN_ACC, TRAIN_LOSS, TEST_ACC, TEST_LOSS, VAL_LOSS_X11, EPOCH_SECONDS);
 
     private Metrics() {
     }

@@ -4,13 +4,15 @@ import org.curvebench.core.LearningCurve;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import org.curvebench.encoding.Architecture;
 
 /**
  * One training of one architecture with one seed: its per-epoch metrics and, when recorded, the seconds each
- * epoch took.
+ * epoch took, which {@link #curve} also answers as the metric {@link Metrics#EPOCH_SECONDS}.
  */
 public record TrainingRun(Architecture architecture, int seed, Map<String, LearningCurve> metrics,
                           Optional<LearningCurve> epochSeconds) {
@@ -29,14 +31,24 @@ public record TrainingRun(Architecture architecture, int seed, Map<String, Learn
     /** The curve of {@code metric}; the error names the metrics the run has. */
     public LearningCurve curve(String metric) {
         LearningCurve c = metrics.get(metric);
+        if (c == null && metric.equals(Metrics.EPOCH_SECONDS) && epochSeconds.isPresent()) {
+            c = epochSeconds.get();
+        }
         if (c == null) {
             throw new IllegalArgumentException("run of " + architecture.canonicalKey() + " (seed " + seed
-                    + ") has no metric '" + metric + "'; it has " + metrics.keySet());
+                    + ") has no metric '" + metric + "'; it has " + metricNames());
         }
         return c;
     }
 
     public boolean has(String metric) {
-        return metrics.containsKey(metric);
+        return metrics.containsKey(metric) || metric.equals(Metrics.EPOCH_SECONDS) && epochSeconds.isPresent();
+    }
+
+    /** The names of every curve {@link #curve} answers, {@link Metrics#EPOCH_SECONDS} included when recorded. */
+    public Set<String> metricNames() {
+        Set<String> names = new LinkedHashSet<>(metrics.keySet());
+        epochSeconds.ifPresent(s -> names.add(Metrics.EPOCH_SECONDS));
+        return names;
     }
 }

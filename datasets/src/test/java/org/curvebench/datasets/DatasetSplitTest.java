@@ -35,6 +35,23 @@ class DatasetSplitTest {
     }
 
     @Test
+    void aShiftSplitTestsOnTheHighestFirstEpochs() {
+        DatasetSplit s = DatasetSplit.byFirstEpoch(data, "val_acc", 0.1);
+        assertEquals(90, s.train().size());
+        assertEquals(10, s.test().size());
+        assertEquals(0, s.validation().size());
+        double highestTrain = s.train().architectures().stream()
+                .mapToDouble(a -> a.meanCurve("val_acc").get(0)).max().orElseThrow();
+        double lowestTest = s.test().architectures().stream()
+                .mapToDouble(a -> a.meanCurve("val_acc").get(0)).min().orElseThrow();
+        assertTrue(highestTrain <= lowestTest, highestTrain + " > " + lowestTest);
+        assertEquals(s.test().digest(), DatasetSplit.byFirstEpoch(data, "val_acc", 0.1).test().digest());
+        DatasetSplit byLoss = DatasetSplit.byFirstEpoch(data, "val_loss", 0.1);
+        assertTrue(!byLoss.test().digest().equals(s.test().digest()), "each metric orders its own split");
+        assertThrows(IllegalArgumentException.class, () -> DatasetSplit.byFirstEpoch(data, "val_acc", 1));
+    }
+
+    @Test
     void rejectsImpossibleFractions() {
         assertThrows(IllegalArgumentException.class, () -> DatasetSplit.of(data, 0.9, 0.2, 0));
         assertThrows(IllegalArgumentException.class, () -> DatasetSplit.of(data, 0, 0.2, 0));

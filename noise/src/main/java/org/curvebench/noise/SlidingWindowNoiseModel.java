@@ -91,14 +91,22 @@ public final class SlidingWindowNoiseModel implements NoiseModel {
 
     @Override
     public void addNoise(ModelInput input, double[] curve, SplittableRandom random) {
+        addNoise(input, curve, random, null, false);
+    }
+
+    @Override
+    public void addNoise(ModelInput input, double[] curve, SplittableRandom random, double[] innovations,
+                         boolean given) {
         double[] sigma = new double[curve.length];
         sigma(input, sigma);
         double innovation = Math.sqrt(1 - autocorrelation * autocorrelation);
-        double z = Gaussian.next(random);
+        double z = 0;
         for (int e = 0; e < curve.length; e++) {
-            if (e > 0) {
-                z = autocorrelation * z + innovation * Gaussian.next(random);
+            double g = given ? innovations[e] : Gaussian.next(random);
+            if (innovations != null && !given) {
+                innovations[e] = g;
             }
+            z = e == 0 ? g : autocorrelation * z + innovation * g;
             double spike = random.nextDouble() < spikeProbability ? spikes[random.nextInt(spikes.length)] : 0;
             curve[e] += sigma[e] * (z + spike);
         }

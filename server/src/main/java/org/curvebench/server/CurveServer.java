@@ -359,7 +359,7 @@ public final class CurveServer implements AutoCloseable {
             throw new ApiError(413, n + " architectures in one request; the limit is " + limits.maxBatch()
                     + " (--max-batch)", "archs", null);
         }
-        String metric = metric(s, root.get("metrics"));
+        List<String> metrics = metrics(s, root.get("metrics"));
         JsonNode uncertainty = root.get("uncertainty");
         if (uncertainty != null && !uncertainty.isNull()) {
             if (!uncertainty.isBoolean()) {
@@ -386,14 +386,24 @@ public final class CurveServer implements AutoCloseable {
         QueryService service = s.queries();
         QueryDefaults defaults = QueryDefaults.means();
         List<CurveQuery> queries = new ArrayList<>(n);
-        double[] rows;
+        boolean several = metrics != null && !metrics.equals(List.of(s.surrogate().metric()));
+        if (several && npy) {
+            throw new ApiError(422, "an npy answer holds the curves of one metric; ask for several metrics as JSON",
+                    "metrics", null);
+        }
+        double[] rows = null;
+        java.util.Map<String, double[]> byMetric = null;
         try {
             for (int i = 0; i < n; i++) {
                 JsonNode seed = seeds == null ? null : seeds.get(i);
                 JsonNode obs = observed == null ? null : observedPerArch ? observed.get(i) : observed;
                 queries.add(service.parse(archs.get(i), seed, obs, defaults, i));
             }
-            rows = service.curveRows(queries);
+            if (several) {
+                byMetric = service.metricRows(queries, metrics);
+            } else {
+                rows = service.curveRows(queries);
+            }
         } catch (QueryException e) {
             String field = e.field() == null ? null : switch (e.field()) {
                 case "arch" -> "archs";
@@ -404,14 +414,17 @@ public final class CurveServer implements AutoCloseable {
             String where = field == null ? "" : field + (index == null ? "" : "[" + index + "]") + ": ";
             throw new ApiError(400, where + e.getMessage(), field, index);
         }
+        if (several) {
+            return json(200, service.curvesJson(byMetric, -1));
+        }
         if (npy) {
             return new Response(200, NPY_TYPE, service.curvesNpy(rows));
         }
-        return json(200, service.curvesJson(rows, metric, -1));
+        return json(200, service.curvesJson(rows, metrics == null ? null : metrics.get(0), -1));
     }
 
-    /** The metric a request names (null when it names none), refused unless the surrogate has it. */
-    private static String metric(NamedSurrogate s, JsonNode metrics) {
+    /** The metrics a request names (null when it names none), refused unless the surrogate has each. */
+    private static List<String> metrics(NamedSurrogate s, JsonNode metrics) {
         if (metrics == null || metrics.isNull()) {
             return null;
         }
@@ -419,18 +432,22 @@ public final class CurveServer implements AutoCloseable {
             throw new ApiError(400, "'metrics' must be a non-empty array of metric names, not " + metrics, "metrics",
                     null);
         }
-        String has = s.surrogate().metric();
+        List<String> has = s.surrogate().metrics();
+        List<String> names = new ArrayList<>();
         for (int i = 0; i < metrics.size(); i++) {
             JsonNode m = metrics.get(i);
             if (!m.isTextual()) {
                 throw new ApiError(400, "'metrics' must hold metric names, not " + m, "metrics", (long) i);
             }
-            if (!m.textValue().equals(has)) {
+            if (!has.contains(m.textValue())) {
                 throw new ApiError(422, "surrogate '" + s.name() + "' has no metric '" + m.textValue()
-                        + "'; it predicts " + has, "metrics", (long) i);
+                        + "'; it predicts " + String.join(", ", has), "metrics", (long) i);
+            }
+            if (!names.contains(m.textValue())) {
+                names.add(m.textValue());
             }
         }
-        return has;
+        return names;
     }
 
     /** A per-architecture array ({@code null} when absent), checked for its length. */
@@ -472,7 +489,8 @@ public final class CurveServer implements AutoCloseable {
         for (NamedSurrogate s : surrogates.values()) {
             ObjectNode o = list.addObject();
             o.put("name", s.name());
-            o.putArray("metrics").add(s.surrogate().metric());
+            ArrayNode names = o.putArray("metrics");
+            s.surrogate().metrics().forEach(names::add);
             o.put("uncertainty", false);
             o.set("manifest", JSON.valueToTree(s.surrogate().manifest()));
         }

@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.curvebench.encoding.Architecture;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -173,6 +174,20 @@ class CurveServerTest {
         assertEquals(200, ok.statusCode());
         assertEquals(1, json(ok).get("curves").get("val_acc").size());
         refused(post("fixture", "{" + archs + ",\"metrics\":[\"val_acc\",\"test_acc\"]}"), 422, 1, "test_acc");
+        HttpResponse<byte[]> both = post("fixture", "{" + archs + ",\"seeds\":[5],\"metrics\":[\"val_loss\",\"val_acc\"]}");
+        assertEquals(200, both.statusCode(), new String(both.body(), StandardCharsets.UTF_8));
+        JsonNode curves = json(both).get("curves");
+        List<String> names = new ArrayList<>();
+        curves.fieldNames().forEachRemaining(names::add);
+        assertEquals(List.of("val_loss", "val_acc"), names, "in the order asked");
+        Architecture a = ServerFixture.SURROGATE.space().parse(JSON.getNodeFactory().textNode(ServerFixture.ARCHS.get(0)));
+        var run = ServerFixture.SURROGATE.noisyCurves(a, new double[0], 5, List.of("val_acc", "val_loss"));
+        assertEquals((float) run.get("val_loss").get(7), (float) curves.get("val_loss").get(0).get(7).asDouble());
+        assertEquals((float) ServerFixture.SURROGATE.noisyCurve(a, 5).get(7),
+                (float) curves.get("val_acc").get(0).get(7).asDouble(), "the primary's curve of that seed");
+        HttpResponse<byte[]> npy = send(server, "POST", "/v1/surrogates/fixture/curves",
+                "{" + archs + ",\"metrics\":[\"val_loss\",\"val_acc\"]}", "application/x-npy");
+        refused(npy, 422, -1, "npy");
         refused(post("fixture", "{" + archs + ",\"uncertainty\":true}"), 422, -1, "uncertainty");
         refused(post("fixture", "{" + archs + ",\"metrics\":\"val_acc\"}"), 400, -1, "metrics");
         refused(post("fixture", "{" + archs + ",\"uncertainty\":\"yes\"}"), 400, -1, "uncertainty");

@@ -16,7 +16,10 @@ import org.curvebench.surrogate.CurveSurrogate;
 import org.curvebench.surrogate.SurrogateFiles;
 import org.curvebench.surrogate.cli.Main;
 
-/** A small NB201 surrogate fitted once through the command line, and architectures to ask it about. */
+/**
+ * A small NB201 surrogate of val_acc and val_loss fitted once through the command line, and architectures to ask
+ * it about.
+ */
 final class ServerFixture {
 
     static final Path DIR;
@@ -33,7 +36,7 @@ final class ServerFixture {
             CurveTableWriter.write(SimulatedNb201Benchmark.generate(300, 2, 20, 11).dataset(), data);
             MODEL = DIR.resolve("fixture.cbs");
             int code = Main.run("fit", "--space", "nb201", "--data", data.toString(), "--out", MODEL.toString(),
-                    "--max-rounds", "40");
+                    "--max-rounds", "40", "--metrics", "val_acc,val_loss");
             assertEquals(0, code, "fit failed");
             SURROGATE = SurrogateFiles.installed().load(MODEL);
             SplittableRandom random = new SplittableRandom(3);

@@ -3,7 +3,9 @@ package org.curvebench.surrogate;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.curvebench.core.CellGraph;
@@ -16,6 +18,7 @@ import org.curvebench.encoding.InvalidArchitectureException;
 import org.curvebench.encoding.SearchSpace;
 import org.curvebench.models.CurveBasis;
 import org.curvebench.models.CurveRegressor;
+import org.curvebench.noise.MetricCorrelation;
 import org.curvebench.noise.NoiseModel;
 
 /**
@@ -34,10 +37,26 @@ public final class CurveSurrogate implements SurrogateBenchmark {
     private final CurveBasis basis;
     private final CurveRegressor regressor;
     private final NoiseModel noise;
+    private final CellFallback fallback;
+    private final List<MetricModel> others;
+    private final MetricCorrelation correlation;
     private final boolean graphs;
 
+    /** A surrogate of one metric that trusts observed epochs whatever their values (as files before fallbacks). */
     public CurveSurrogate(Manifest manifest, SearchSpace space, CurveBasis basis, CurveRegressor regressor,
                           NoiseModel noise) {
+        this(manifest, space, basis, regressor, noise, null, List.of(), MetricCorrelation.independent(1));
+    }
+
+    /**
+     * A surrogate of the primary metric ({@code basis}, {@code regressor}, {@code noise}; with observed epochs,
+     * {@code fallback} the model of the cell alone that takes over from observed values unlike the training runs',
+     * or null to trust them always) and of {@code others}, whose noise is drawn jointly with the primary's with
+     * {@code correlation} (over the primary followed by the others, in order).
+     */
+    public CurveSurrogate(Manifest manifest, SearchSpace space, CurveBasis basis, CurveRegressor regressor,
+                          NoiseModel noise, CellFallback fallback, List<MetricModel> others,
+                          MetricCorrelation correlation) {
         if (!space.name().equals(manifest.space())) {
             throw new IllegalArgumentException("surrogate of space '" + manifest.space() + "' given space '" + space.name() + "'");
         }
@@ -47,12 +66,41 @@ public final class CurveSurrogate implements SurrogateBenchmark {
                     + regressor.outputDimension() + ", basis of " + basis.components() + " components over "
                     + basis.epochs() + " epochs, manifest " + manifest.featureDimension() + " features");
         }
+        if (fallback != null && (fallback.basis().epochs() != manifest.epochs() || manifest.observedEpochs() == 0
+                || fallback.observedFeatures() != 2 * manifest.observedEpochs() - 1)) {
+            throw new IllegalArgumentException("the cell model of " + fallback.basis().epochs() + " epochs and "
+                    + fallback.observedFeatures() + " observed features does not fit a surrogate of "
+                    + manifest.epochs() + " epochs and " + manifest.observedEpochs() + " observed epochs");
+        }
         this.manifest = manifest;
         this.space = space;
         this.encoder = space.encoder(manifest.encoder());
         this.basis = basis;
         this.regressor = regressor;
         this.noise = noise;
+        this.fallback = fallback;
+        this.others = List.copyOf(others);
+        this.correlation = correlation;
+        List<String> names = new ArrayList<>(List.of(manifest.metric()));
+        for (MetricModel m : others) {
+            if (names.contains(m.metric())) {
+                throw new IllegalArgumentException("metric '" + m.metric() + "' is modelled twice");
+            }
+            names.add(m.metric());
+            if (m.basis().epochs() != manifest.epochs() || m.regressor().inputDimension() != manifest.featureDimension()) {
+                throw new IllegalArgumentException("the model of '" + m.metric() + "' predicts " + m.basis().epochs()
+                        + " epochs from " + m.regressor().inputDimension() + " features; the surrogate has "
+                        + manifest.epochs() + " and " + manifest.featureDimension());
+            }
+        }
+        if (!names.equals(manifest.metrics())) {
+            throw new IllegalArgumentException("the manifest lists metrics " + manifest.metrics() + " but the file holds "
+                    + "models of " + names);
+        }
+        if (correlation.metrics() != names.size()) {
+            throw new IllegalArgumentException("a correlation of " + correlation.metrics() + " metrics for "
+                    + names.size());
+        }
         this.graphs = regressor.readsGraphs();
     }
 
@@ -70,6 +118,26 @@ public final class CurveSurrogate implements SurrogateBenchmark {
 
     public NoiseModel noise() {
         return noise;
+    }
+
+    /** The models of the metrics besides the primary, in the manifest's order. */
+    public List<MetricModel> otherMetrics() {
+        return others;
+    }
+
+    /** The correlation of the metrics' noise, over the primary followed by the others. */
+    public MetricCorrelation correlation() {
+        return correlation;
+    }
+
+    /** Every metric this surrogate answers, the primary ({@link #metric()}) first. */
+    public List<String> metrics() {
+        return manifest.metrics();
+    }
+
+    /** The model of the cell alone that takes over from observed epochs unlike the training runs'; may be absent. */
+    public java.util.Optional<CellFallback> fallback() {
+        return java.util.Optional.ofNullable(fallback);
     }
 
     @Override
@@ -137,6 +205,7 @@ public final class CurveSurrogate implements SurrogateBenchmark {
         double[] labels = new double[basis.components()];
         regressor.predict(input, labels);
         decode(input.featuresView(), 0, labels, out);
+        blend(input, out, 0);
     }
 
     /**
@@ -151,6 +220,29 @@ public final class CurveSurrogate implements SurrogateBenchmark {
             for (int e = 0; e < epochs; e++) {
                 out[outOffset + e] += level;
             }
+        }
+    }
+
+    /**
+     * Blends the observed model's curve of {@code input} in {@code out} (from {@code outOffset}) with the cell
+     * model's (the observed values themselves at the observed epochs) as far as the observed epochs lie outside the
+     * training runs' (see {@link CellFallback}).
+     */
+    private void blend(ModelInput input, double[] out, int outOffset) {
+        if (fallback == null) {
+            return;
+        }
+        double w = fallback.weight(input.featuresView(), 0, input.dimension());
+        if (w >= 1) {
+            return;
+        }
+        double[] cell = new double[epochs()];
+        fallback.curve(ModelInput.of(Arrays.copyOf(input.featuresView(), input.dimension() - fallback.observedFeatures()),
+                input.graph().orElse(null), new double[0]), cell);
+        double[] seen = input.observed();
+        System.arraycopy(seen, 0, cell, 0, seen.length);
+        for (int e = 0; e < cell.length; e++) {
+            out[outOffset + e] = w * out[outOffset + e] + (1 - w) * cell[e];
         }
     }
 
@@ -173,6 +265,9 @@ public final class CurveSurrogate implements SurrogateBenchmark {
         double[] x = inputs.featureRows();
         for (int r = 0; r < n; r++) {
             decode(x, r * d, labels, r * k, curves, r * epochs);
+            if (fallback != null && fallback.weight(x, r * d, d) < 1) {
+                blend(inputs.get(r), curves, r * epochs);
+            }
         }
         if (noisy == null) {
             return;
@@ -249,6 +344,7 @@ public final class CurveSurrogate implements SurrogateBenchmark {
         regressor.predict(x, labels);
         double[] curve = new double[epochs()];
         decode(x.featuresView(), 0, labels, curve);
+        blend(x, curve, 0);
         noise.addNoise(x.withExtraFeatures(labels), curve, random(architecture, seed));
         return LearningCurve.of(curve);
     }
@@ -266,6 +362,156 @@ public final class CurveSurrogate implements SurrogateBenchmark {
         double[] sigma = new double[epochs()];
         noise.sigma(x.withExtraFeatures(labels), sigma);
         return LearningCurve.of(sigma);
+    }
+
+    /** The index of {@code metric} in {@link #metrics()}; the error lists the metrics the surrogate has. */
+    private int metricIndex(String metric) {
+        int i = metrics().indexOf(metric);
+        if (i < 0) {
+            throw new UnknownMetricException(metric, metrics());
+        }
+        return i;
+    }
+
+    /** Writes the mean curve of {@code metric} for a model input into {@code out} (length {@link #epochs()}). */
+    public void meanCurve(String metric, ModelInput input, double[] out) {
+        int i = metricIndex(metric);
+        if (i == 0) {
+            meanCurve(input, out);
+            return;
+        }
+        MetricModel m = others.get(i - 1);
+        double[] labels = new double[m.basis().components()];
+        m.regressor().predict(input, labels);
+        m.basis().decode(labels, out);
+    }
+
+    /** The mean curve of {@code metric} for an architecture given its observed first epochs (of the primary metric). */
+    public LearningCurve meanCurve(String metric, Architecture architecture, double[] observed) {
+        double[] out = new double[epochs()];
+        meanCurve(metric, input(architecture, observed), out);
+        return LearningCurve.of(out);
+    }
+
+    /**
+     * The curves of {@code metrics} as one training run of seed {@code seed} gives them: every metric's noise is
+     * drawn jointly, its innovations correlated as {@link #correlation()} says, and the primary metric's curve is
+     * the same as {@link #noisyCurve(Architecture, double[], long)}'s. In the order asked.
+     */
+    public Map<String, LearningCurve> noisyCurves(Architecture architecture, double[] observed, long seed,
+                                                  List<String> metrics) {
+        for (String m : metrics) {
+            metricIndex(m);
+        }
+        ModelInput x = input(architecture, observed);
+        int epochs = epochs();
+        double[][] curves = new double[others.size() + 1][epochs];
+        double[] labels = new double[basis.components()];
+        regressor.predict(x, labels);
+        decode(x.featuresView(), 0, labels, curves[0]);
+        blend(x, curves[0], 0);
+        double[] first = new double[epochs];
+        noise.addNoise(x.withExtraFeatures(labels), curves[0], random(architecture, seed), first, false);
+        boolean joint = !Double.isNaN(first[0]);
+        double[][] innovations = joint && !others.isEmpty()
+                ? correlation.correlate(first, random(architecture, seed ^ 0x6a09e667f3bcc908L)) : null;
+        for (int i = 1; i <= others.size(); i++) {
+            MetricModel m = others.get(i - 1);
+            double[] own = new double[m.basis().components()];
+            m.regressor().predict(x, own);
+            m.basis().decode(own, curves[i]);
+            SplittableRandom r = random(architecture, seed + 0x9E3779B97F4A7C15L * i);
+            m.noise().addNoise(x.withExtraFeatures(own), curves[i], r, joint ? innovations[i] : new double[epochs], joint);
+        }
+        Map<String, LearningCurve> out = new LinkedHashMap<>();
+        for (String m : metrics) {
+            out.put(m, LearningCurve.of(curves[metricIndex(m)]));
+        }
+        return out;
+    }
+
+    /** The predicted per-epoch noise standard deviation of {@code metric} for an architecture. */
+    public LearningCurve noiseSigma(String metric, Architecture architecture, double[] observed) {
+        int i = metricIndex(metric);
+        if (i == 0) {
+            return noiseSigma(architecture, observed);
+        }
+        MetricModel m = others.get(i - 1);
+        ModelInput x = input(architecture, observed);
+        double[] labels = new double[m.basis().components()];
+        m.regressor().predict(x, labels);
+        double[] sigma = new double[epochs()];
+        m.noise().sigma(x.withExtraFeatures(labels), sigma);
+        return LearningCurve.of(sigma);
+    }
+
+    /** The mean curves of {@code metrics} for an architecture given its observed first epochs, in the order asked. */
+    public Map<String, LearningCurve> meanCurves(Architecture architecture, double[] observed, List<String> metrics) {
+        ModelInput x = input(architecture, observed);
+        Map<String, LearningCurve> out = new LinkedHashMap<>();
+        for (String m : metrics) {
+            double[] curve = new double[epochs()];
+            meanCurve(m, x, curve);
+            out.put(m, LearningCurve.of(curve));
+        }
+        return out;
+    }
+
+    /**
+     * This surrogate as a benchmark of {@code metric} alone (mean and noisy curves of that metric, the same observed
+     * epochs of the primary metric): what an evaluation or a NAS optimizer reading one metric takes.
+     */
+    public SurrogateBenchmark forMetric(String metric) {
+        if (metricIndex(metric) == 0) {
+            return this;
+        }
+        CurveSurrogate self = this;
+        return new SurrogateBenchmark() {
+            @Override
+            public SearchSpace space() {
+                return space;
+            }
+
+            @Override
+            public String metric() {
+                return metric;
+            }
+
+            @Override
+            public int epochs() {
+                return self.epochs();
+            }
+
+            @Override
+            public int observedEpochs() {
+                return self.observedEpochs();
+            }
+
+            @Override
+            public String observedMetric() {
+                return self.metric();
+            }
+
+            @Override
+            public LearningCurve meanCurve(Architecture architecture) {
+                return meanCurve(architecture, new double[0]);
+            }
+
+            @Override
+            public LearningCurve meanCurve(Architecture architecture, double[] observed) {
+                return self.meanCurve(metric, architecture, observed);
+            }
+
+            @Override
+            public LearningCurve noisyCurve(Architecture architecture, long seed) {
+                return noisyCurve(architecture, new double[0], seed);
+            }
+
+            @Override
+            public LearningCurve noisyCurve(Architecture architecture, double[] observed, long seed) {
+                return self.noisyCurves(architecture, observed, seed, List.of(metric)).get(metric);
+            }
+        };
     }
 
     /** A random stream fixed by the architecture's key and the seed, the same on every machine. */

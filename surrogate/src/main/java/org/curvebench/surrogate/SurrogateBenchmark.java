@@ -35,6 +35,14 @@ public interface SurrogateBenchmark {
         return 0;
     }
 
+    /**
+     * The metric whose first epochs {@link #observedEpochs()} counts: this benchmark's own, or for one metric of a
+     * multi-metric surrogate, its primary metric.
+     */
+    default String observedMetric() {
+        return metric();
+    }
+
     /** The mean curve given the first {@link #observedEpochs()} observed values of the curve. */
     default LearningCurve meanCurve(Architecture architecture, double[] observed) {
         if (observed.length != observedEpochs()) {

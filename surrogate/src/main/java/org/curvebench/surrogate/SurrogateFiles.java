@@ -15,6 +15,8 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
@@ -24,12 +26,15 @@ import org.curvebench.encoding.SearchSpaces;
 import org.curvebench.models.CurveBasis;
 import org.curvebench.models.CurveRegressor;
 import org.curvebench.models.RegressorProvider;
+import org.curvebench.noise.MetricCorrelation;
 import org.curvebench.noise.NoiseModel;
 import org.curvebench.noise.NoiseProvider;
 
 /**
  * Saves and loads a surrogate as one gzip-compressed JSON file: a {@link Manifest}, the curve basis, the
- * regressor and the noise model. Learners are written and read under the type names their registered providers
+ * regressor, the noise model and, for surrogates with observed epochs, the {@link CellFallback} (files without one
+ * trust observed epochs whatever their values, as they did when written); for multi-metric surrogates the model of each other metric
+ * and the correlation of the metrics' noise. Learners are written and read under the type names their registered providers
  * list, so a learner from any module on the class path travels in surrogate files. Writing goes to a temporary
  * file that replaces the target only when complete; loading checks the format name and version and reports a
  * damaged file as such.
@@ -65,6 +70,18 @@ public final class SurrogateFiles {
         root.set("basis", json.valueToTree(surrogate.basis()));
         root.set("regressor", json.valueToTree(surrogate.regressor()));
         root.set("noise", json.valueToTree(surrogate.noise()));
+        surrogate.fallback().ifPresent(f -> root.set("cellModel", json.valueToTree(f)));
+        if (!surrogate.otherMetrics().isEmpty()) {
+            var others = root.putArray("otherMetrics");
+            for (MetricModel m : surrogate.otherMetrics()) {
+                ObjectNode o = others.addObject();
+                o.put("metric", m.metric());
+                o.set("basis", json.valueToTree(m.basis()));
+                o.set("regressor", json.valueToTree(m.regressor()));
+                o.set("noise", json.valueToTree(m.noise()));
+            }
+            root.set("correlation", json.valueToTree(surrogate.correlation()));
+        }
         AtomicFile.createParentFolders(path);
         AtomicFile.writeStream(path, out -> {
             try (OutputStream gz = new GZIPOutputStream(out, 1 << 16)) {
@@ -80,7 +97,22 @@ public final class SurrogateFiles {
             CurveBasis basis = json.treeToValue(required(root, "basis", path), CurveBasis.class);
             CurveRegressor regressor = json.treeToValue(required(root, "regressor", path), CurveRegressor.class);
             NoiseModel noise = json.treeToValue(required(root, "noise", path), NoiseModel.class);
-            return new CurveSurrogate(manifest, spaces.get(manifest.space()), basis, regressor, noise);
+            JsonNode cell = root.get("cellModel");
+            CellFallback fallback = cell == null || cell.isNull() ? null : json.treeToValue(cell, CellFallback.class);
+            List<MetricModel> others = new ArrayList<>();
+            JsonNode otherNodes = root.get("otherMetrics");
+            if (otherNodes != null) {
+                for (JsonNode o : otherNodes) {
+                    others.add(new MetricModel(o.path("metric").asText(),
+                            json.treeToValue(required(o, "basis", path), CurveBasis.class),
+                            json.treeToValue(required(o, "regressor", path), CurveRegressor.class),
+                            json.treeToValue(required(o, "noise", path), NoiseModel.class)));
+                }
+            }
+            MetricCorrelation correlation = others.isEmpty() ? MetricCorrelation.independent(1)
+                    : json.treeToValue(required(root, "correlation", path), MetricCorrelation.class);
+            return new CurveSurrogate(manifest, spaces.get(manifest.space()), basis, regressor, noise, fallback, others,
+                    correlation);
         } catch (com.fasterxml.jackson.databind.exc.InvalidTypeIdException e) {
             throw new IOException(path + " needs the learner '" + e.getTypeId() + "', which no module on the class path "
                     + "provides; add the module that registers it", e);

@@ -15,15 +15,26 @@ import org.curvebench.encoding.SearchSpace;
 import org.curvebench.models.CurveBasis;
 import org.curvebench.models.CurveRegressor;
 import org.curvebench.models.SvdCompressor;
+import org.curvebench.noise.MetricCorrelation;
 import org.curvebench.noise.NoiseModel;
 import org.curvebench.noise.NoiseTrainingSet;
 
 /**
  * Fits a {@link CurveSurrogate} on a dataset: encode architectures, compress their seed-mean curves with an SVD,
  * regress the components (early stopping on a held-out share of architectures), then fit the noise model on the
- * runs' residuals.
+ * runs' residuals; the same for every other metric asked for, and the correlation of the metrics' noise; with
+ * observed epochs, also a model of the cell alone for observed values unlike the training runs'.
  */
 public final class SurrogateTrainer {
+
+    /**
+     * How far beyond their training range (in widths of it) observed epochs are trusted fully, and from where the
+     * model of the cell alone answers instead (see {@link CellFallback}). Chosen by measurement: the shared
+     * NAS-Bench-NLP logs' own shift split reaches 1.4 ranges above its training starts, and there the observed
+     * epochs still tell the most; starts like the exploding ones that other logs show lie several ranges away.
+     */
+    static final double TRUSTED_RANGES = 1.5;
+    static final double IGNORED_RANGES = 3;
 
     private final SurrogateConfig config;
     private final Progress progress;
@@ -84,12 +95,106 @@ public final class SurrogateTrainer {
         NoiseModel noise = config.noise().fit(new NoiseTrainingSet(ModelInputs.of(noiseInputs), runs), config.seed(),
                 progress);
 
+        List<MetricModel> others = new ArrayList<>();
+        List<List<double[][]>> metricRuns = new ArrayList<>(List.of(runs));
+        List<String> names = new ArrayList<>(List.of(metric));
+        for (String other : config.otherMetrics()) {
+            Metrics.require(other);
+            int length = data.epochs(other);
+            if (length != epochs) {
+                throw new IllegalArgumentException("metric '" + other + "' has curves of " + length + " epochs and '"
+                        + metric + "' of " + epochs + "; the metrics of one surrogate share one length");
+            }
+            others.add(fitOther(other, train, valid, x, xValid, metricRuns));
+            names.add(other);
+        }
+        MetricCorrelation correlation = MetricCorrelation.independent(1);
+        if (!others.isEmpty()) {
+            double[] rho = new double[others.size() + 1];
+            rho[0] = autocorrelation(noise);
+            for (int i = 0; i < others.size(); i++) {
+                rho[i + 1] = autocorrelation(others.get(i).noise());
+            }
+            correlation = MetricCorrelation.measure(metricRuns).forAutocorrelations(rho);
+        }
+
         Manifest manifest = new Manifest(Manifest.FORMAT, Manifest.FORMAT_VERSION, Manifest.CURVEBENCH_VERSION,
                 space.name(), encoder.name(), metric, epochs, basis.components(), basis.centred(),
                 new LearnerSpec(config.regressor().name(), config.regressor().hyperparameters(), regressor.provenance()),
                 new LearnerSpec(config.noise().name(), config.noise().hyperparameters(), noise.provenance()),
-                dim, observed, config.validationFraction(), data.digest(), data.size(), data.runCount(), config.seed());
-        return new CurveSurrogate(manifest, space, basis, regressor, noise);
+                dim, observed, config.validationFraction(), data.digest(), data.size(), data.runCount(), config.seed(),
+                names);
+        CellFallback fallback = observed == 0 ? null : fallback(space, encoder, train, valid, x, metric, observed, graphs);
+        return new CurveSurrogate(manifest, space, basis, regressor, noise, fallback, others, correlation);
+    }
+
+    /** The lag-one autocorrelation with which a noise model carries its noise from epoch to epoch (0: none). */
+    private static double autocorrelation(NoiseModel noise) {
+        return noise instanceof org.curvebench.noise.SlidingWindowNoiseModel s ? s.autocorrelation() : 0;
+    }
+
+    /**
+     * The model of a metric besides the primary: the SVD of its absolute mean curves, a regressor from the same
+     * inputs (early stopping on the same validation architectures) and its noise model; adds its runs (train then
+     * validation architectures) to {@code metricRuns}.
+     */
+    private MetricModel fitOther(String metric, List<ArchitectureRuns> train, List<ArchitectureRuns> valid,
+                                 ModelInputs x, ModelInputs xValid, List<List<double[][]>> metricRuns) {
+        Progress p = progress.prefixed(metric + ": ");
+        SvdCompressor.Fit compressed = new SvdCompressor(config.components(), config.centred())
+                .fit(meanCurves(train, metric, 0));
+        CurveBasis basis = compressed.basis();
+        double[][] yValid = new double[valid.size()][];
+        for (int i = 0; i < valid.size(); i++) {
+            yValid[i] = basis.encode(valid.get(i).meanCurve(metric).toArray());
+        }
+        CurveRegressor regressor = config.regressor().fit(x, compressed.labels(), xValid, yValid, config.seed(), p);
+        List<ModelInput> noiseInputs = new ArrayList<>(train.size() + valid.size());
+        List<double[][]> runs = new ArrayList<>(train.size() + valid.size());
+        double[] labels = new double[basis.components()];
+        for (int i = 0; i < train.size() + valid.size(); i++) {
+            ModelInput f = i < x.size() ? x.get(i) : xValid.get(i - x.size());
+            regressor.predict(f, labels);
+            noiseInputs.add(f.withExtraFeatures(labels));
+            runs.add((i < train.size() ? train.get(i) : valid.get(i - train.size())).curves(metric));
+        }
+        NoiseModel noise = config.noise().fit(new NoiseTrainingSet(ModelInputs.of(noiseInputs), runs), config.seed(), p);
+        metricRuns.add(runs);
+        return new MetricModel(metric, basis, regressor, noise);
+    }
+
+    /**
+     * The model of the cell alone (absolute mean curves from the encoding, early stopping on the validation
+     * architectures) and the training range of each feature derived from the observed epochs.
+     */
+    private CellFallback fallback(SearchSpace space, Encoder encoder, List<ArchitectureRuns> train,
+                                  List<ArchitectureRuns> valid, ModelInputs x, String metric, int observed,
+                                  boolean graphs) {
+        int k = 2 * observed - 1;
+        int d = x.dimension();
+        double[] low = new double[k];
+        double[] high = new double[k];
+        java.util.Arrays.fill(low, Double.POSITIVE_INFINITY);
+        java.util.Arrays.fill(high, Double.NEGATIVE_INFINITY);
+        double[] rows = x.featureRows();
+        for (int r = 0; r < x.size(); r++) {
+            for (int i = 0; i < k; i++) {
+                low[i] = Math.min(low[i], rows[r * d + d - k + i]);
+                high[i] = Math.max(high[i], rows[r * d + d - k + i]);
+            }
+        }
+        ModelInputs cells = inputs(space, encoder, train, metric, 0, graphs);
+        ModelInputs cellsValid = inputs(space, encoder, valid, metric, 0, graphs);
+        SvdCompressor.Fit compressed = new SvdCompressor(config.components(), config.centred())
+                .fit(meanCurves(train, metric, 0));
+        CurveBasis basis = compressed.basis();
+        double[][] yValid = new double[valid.size()][];
+        for (int i = 0; i < valid.size(); i++) {
+            yValid[i] = basis.encode(valid.get(i).meanCurve(metric).toArray());
+        }
+        CurveRegressor regressor = config.regressor().fit(cells, compressed.labels(), cellsValid, yValid, config.seed(),
+                progress.prefixed("cell model: "));
+        return new CellFallback(basis, regressor, low, high, TRUSTED_RANGES, IGNORED_RANGES);
     }
 
     /**

@@ -2,8 +2,10 @@ package org.curvebench.surrogate;
 
 import static org.curvebench.surrogate.SurrogateTestData.SPLIT;
 import static org.curvebench.surrogate.SurrogateTestData.SURROGATE;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,7 +19,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import org.curvebench.core.ModelInput;
+import org.curvebench.core.Progress;
 import org.curvebench.datasets.ArchitectureRuns;
+import org.curvebench.datasets.CurveDataset;
 import org.curvebench.encoding.SearchSpaces;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +47,39 @@ class SurrogateFilesTest {
         try (var listing = Files.list(dir)) {
             assertEquals(1, listing.count(), "no temporary file left behind");
         }
+    }
+
+    @Test
+    void theCellModelIsSavedAndFilesWithoutOneTrustEveryObservation() throws IOException {
+        CurveDataset small = SPLIT.train().subset(SPLIT.train().architectures().subList(0, 300));
+        CurveSurrogate observed = new SurrogateTrainer(SurrogateConfig.defaults("val_acc").withObservedEpochs(2),
+                Progress.NONE, w -> { }).fit(small);
+        CellFallback cell = observed.fallback().orElseThrow();
+        Path p = dir.resolve("o.cbs");
+        files.save(observed, p);
+        CurveSurrogate back = files.load(p);
+        ArchitectureRuns a = SPLIT.test().architectures().get(0);
+        double[] seen = a.meanCurve("val_acc").head(2).toArray();
+        double[] far = {seen[0] + 10 * (cell.high()[1] - cell.low()[1]), seen[1] + 10 * (cell.high()[2] - cell.low()[2])};
+        assertEquals(observed.meanCurve(a.architecture(), seen), back.meanCurve(a.architecture(), seen));
+        assertEquals(observed.meanCurve(a.architecture(), far), back.meanCurve(a.architecture(), far));
+
+        double[] features = back.input(a.architecture(), far).features();
+        double[] cellCurve = new double[back.epochs()];
+        back.fallback().orElseThrow().curve(ModelInput.ofFeatures(Arrays.copyOf(features, features.length - 3)), cellCurve);
+        System.arraycopy(far, 0, cellCurve, 0, 2);
+        assertArrayEquals(cellCurve, back.meanCurve(a.architecture(), far).toArray(), 1e-9,
+                "observations ten training ranges away: the cell model alone after them");
+
+        ObjectNode root = read(p);
+        root.remove("cellModel");
+        write(root, p);
+        CurveSurrogate old = files.load(p);
+        assertTrue(old.fallback().isEmpty());
+        assertEquals(back.meanCurve(a.architecture(), seen), old.meanCurve(a.architecture(), seen),
+                "observations like the training runs' are trusted either way");
+        assertNotEquals(back.meanCurve(a.architecture(), far), old.meanCurve(a.architecture(), far),
+                "a file without a cell model trusts every observation, as it did");
     }
 
     @Test

@@ -74,7 +74,8 @@ class Nb101ResultsFormatTest {
         CurveDataset data = new Nb101ResultsFormat().read(root, space, Progress.NONE);
         assertEquals(2, data.size());
         assertEquals(6, data.runCount());
-        assertEquals(Set.of(Metrics.TRAIN_ACC, Metrics.VAL_ACC, Metrics.TEST_ACC), data.commonMetrics());
+        assertEquals(Set.of(Metrics.TRAIN_ACC, Metrics.VAL_ACC, Metrics.TEST_ACC, Metrics.EPOCH_SECONDS),
+                data.commonMetrics());
         assertEquals(3, data.epochs(Metrics.VAL_ACC));
         assertTrue(data.skipped().isEmpty(), data.skipped().toString());
         ArchitectureRuns a = data.architectures().stream().filter(r -> r.key().equals(A.canonicalKey()))

@@ -71,7 +71,9 @@ class CurveTableFormatTest {
         }
         CurveDataset d = new CurveTableFormat().read(p, new Nb201Space(), Progress.NONE);
         assertArrayEquals(new double[]{10, 11}, d.architectures().get(0).runs().get(0).epochSeconds().orElseThrow().toArray());
-        assertEquals(java.util.Set.of("val_acc", "train_loss"), d.commonMetrics());
+        assertEquals(java.util.Set.of("val_acc", "train_loss", "epoch_seconds"), d.commonMetrics(),
+                "epoch seconds are a metric like any other");
+        assertArrayEquals(new double[]{10, 11}, d.architectures().get(0).runs().get(0).curve("epoch_seconds").toArray());
     }
 
     @Test

@@ -59,7 +59,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         Session session = new Session(spec);
         CurveDataset dataset = data != null ? session.load(format, data, session.spaces.get(space))
                 : SimulatedNb201Benchmark.generate(archs, 1, epochs, fit.seed).dataset();
-        var config = fit.config(session, dataset.space());
+        var config = fit.withMetrics(fit.config(session, dataset.space()), dataset);
         DatasetSplit split = DatasetSplit.of(dataset, 0.8, 0.1, fit.seed);
         long t0 = System.nanoTime();
         CurveSurrogate s = new SurrogateTrainer(config, session.progress, w -> session.err.println("warning: " + w))

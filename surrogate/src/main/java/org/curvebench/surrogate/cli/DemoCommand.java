@@ -75,7 +75,8 @@ final class DemoCommand implements Callable<Integer> {
         CurveTableWriter.write(split.test(), outDir.resolve("simulated-" + space + "-test.jsonl.gz"));
 
         long t0 = System.nanoTime();
-        CurveSurrogate surrogate = new SurrogateTrainer(fit.config(session, sim.dataset().space()), session.progress,
+        CurveSurrogate surrogate = new SurrogateTrainer(fit.withMetrics(fit.config(session, sim.dataset().space()),
+                sim.dataset()), session.progress,
                 w -> session.err.println("warning: " + w)).fit(split.train());
         double fitSeconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf(Locale.ROOT, "fitted on %d architectures in %.1f s (%d SVD components, %s compression, %s noise)%n%n",

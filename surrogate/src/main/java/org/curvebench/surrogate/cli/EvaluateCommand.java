@@ -6,6 +6,11 @@ import org.curvebench.datasets.CurveDataset;
 import org.curvebench.surrogate.CurveSurrogate;
 import org.curvebench.surrogate.eval.EvaluationReport;
 import org.curvebench.surrogate.eval.Evaluator;
+import org.curvebench.surrogate.eval.TotalTimeFit;
+import org.curvebench.datasets.Metrics;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -13,7 +18,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code curvebench evaluate}: measures a surrogate against held-out tabular data. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Evaluate a surrogate on held-out data: R2 and Kendall tau, the k-seed tabular comparison, noise KL.")
+        description = {"Evaluate a surrogate on held-out data: R2 and Kendall tau, the k-seed tabular comparison, noise KL.",
+                "A multi-metric surrogate is evaluated on every metric (under \"metrics\" in --json), and one with "
+                        + "epoch_seconds on the total training time of each architecture (\"total_time\")."})
 final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, description = "Surrogate file.")
@@ -48,8 +55,34 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "training architectures, so the figures below are optimistic; evaluate on held-out data "
                     + "(see 'curvebench split')");
         }
-        EvaluationReport report = new Evaluator(session.progress).evaluate(surrogate, test);
-        System.out.print(json ? ReportFormat.json(report) + "\n" : ReportFormat.table(report));
+        Evaluator evaluator = new Evaluator(session.progress);
+        EvaluationReport report = evaluator.evaluate(surrogate, test);
+        if (surrogate.otherMetrics().isEmpty()) {
+            System.out.print(json ? ReportFormat.json(report) + "\n" : ReportFormat.table(report));
+            return 0;
+        }
+        Map<String, EvaluationReport> others = new LinkedHashMap<>();
+        for (String m : surrogate.metrics().subList(1, surrogate.metrics().size())) {
+            others.put(m, evaluator.evaluate(surrogate.forMetric(m), test));
+        }
+        TotalTimeFit time = surrogate.metrics().contains(Metrics.EPOCH_SECONDS)
+                ? TotalTimeFit.of(surrogate.forMetric(Metrics.EPOCH_SECONDS), test) : null;
+        if (json) {
+            ObjectNode o = ReportFormat.json(report);
+            ObjectNode per = o.putObject("metrics");
+            others.forEach((m, r) -> per.set(m, ReportFormat.json(r)));
+            if (time != null) {
+                o.set("total_time", ReportFormat.json(time));
+            }
+            System.out.print(o + "\n");
+        } else {
+            StringBuilder sb = new StringBuilder(ReportFormat.table(report));
+            others.values().forEach(r -> sb.append('\n').append(ReportFormat.table(r)));
+            if (time != null) {
+                sb.append('\n').append(ReportFormat.table(time));
+            }
+            System.out.print(sb);
+        }
         return 0;
     }
 }

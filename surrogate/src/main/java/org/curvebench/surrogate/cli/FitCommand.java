@@ -49,8 +49,10 @@ final class FitCommand implements Callable<Integer> {
         AtomicFile.createParentFolders(out);
         AtomicFile.checkWritable(out);
         CurveDataset dataset = session.load(format, data, s, graphs.graphs, padding.padEpochs);
+        config = fit.withMetrics(config, dataset);
         session.err.printf("loaded %d architectures, %d runs of %s from %s%n", dataset.size(), dataset.runCount(),
-                config.metric(), data);
+                config.otherMetrics().isEmpty() ? config.metric()
+                        : config.metric() + " (and " + String.join(", ", config.otherMetrics()) + ")", data);
         long t0 = System.nanoTime();
         CurveSurrogate surrogate = new SurrogateTrainer(config, session.progress,
                 w -> session.err.println("warning: " + w)).fit(dataset);
@@ -58,6 +60,18 @@ final class FitCommand implements Callable<Integer> {
         session.files.save(surrogate, out);
         session.err.printf("fitted in %.1f s; saved %s (%d epochs, %d components)%n", seconds, out,
                 surrogate.epochs(), surrogate.basis().components());
+        if (!surrogate.otherMetrics().isEmpty()) {
+            session.err.println("noise correlation measured on the training runs (drawn jointly):");
+            double[][] c = surrogate.correlation().correlation();
+            for (int i = 0; i < c.length; i++) {
+                StringBuilder row = new StringBuilder(String.format(java.util.Locale.ROOT, "  %-14s",
+                        surrogate.metrics().get(i)));
+                for (double v : c[i]) {
+                    row.append(String.format(java.util.Locale.ROOT, " %6.2f", v));
+                }
+                session.err.println(row);
+            }
+        }
         return 0;
     }
 }

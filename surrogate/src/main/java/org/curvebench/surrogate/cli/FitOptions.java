@@ -7,6 +7,7 @@ import org.curvebench.core.LearnerOptions.LearnerOptionException;
 import org.curvebench.core.Named;
 import org.curvebench.core.Registry;
 import org.curvebench.core.UnknownNameException;
+import org.curvebench.datasets.CurveDataset;
 import org.curvebench.datasets.Metrics;
 import org.curvebench.encoding.SearchSpace;
 import org.curvebench.models.RegressorProvider;
@@ -31,6 +32,13 @@ final class FitOptions {
 
     @Option(names = "--metric", description = "Metric to model (default: the space's, val_acc for most).")
     String metric;
+
+    @Option(names = "--metrics", paramLabel = "all|M1,M2,...",
+            description = "Every metric the surrogate answers, each with its own compression, regressor and noise, "
+                    + "drawn jointly: 'all' (every metric all runs have, epoch_seconds included, val_loss_x11 left "
+                    + "out) or a list such as val_loss,train_loss,epoch_seconds; always includes --metric "
+                    + "(default: --metric alone).")
+    String metrics;
 
     @Option(names = "--encoder", description = "Encoder of the space (default: the space's first).")
     String encoder;
@@ -89,6 +97,14 @@ final class FitOptions {
         if (!Metrics.KNOWN.contains(m)) {
             throw usage("--metric: unknown metric '" + m + "'; known: " + String.join(", ", Metrics.KNOWN));
         }
+        if (metrics != null && !metrics.equals("all")) {
+            for (String name : metrics.split(",", -1)) {
+                if (!Metrics.KNOWN.contains(name.strip())) {
+                    throw usage("--metrics: unknown metric '" + name.strip() + "'; give all or a list of: "
+                            + String.join(", ", Metrics.KNOWN));
+                }
+            }
+        }
         if (encoder != null && !space.encoderNames().contains(encoder)) {
             throw usage("--encoder: space '" + space.name() + "' has no encoder '" + encoder + "'; available: "
                     + String.join(", ", space.encoderNames()));
@@ -127,6 +143,37 @@ final class FitOptions {
                 .withComponents(components).withEncoder(encoder).withRegressor(trees).withNoise(noiseTrainer).withSeed(seed)
                 .withObservedEpochs(observedEpochs == null ? space.defaultObservedEpochs() : observedEpochs);
         return compression.equals("x11") ? c.x11Baseline() : c;
+    }
+
+    /**
+     * {@code config} with the metrics {@code --metrics} lists besides the primary, checked against the data: every
+     * run must have each one. A missing metric is a usage error naming the flag and the metrics the data has.
+     */
+    SurrogateConfig withMetrics(SurrogateConfig config, CurveDataset data) {
+        if (metrics == null) {
+            return config;
+        }
+        java.util.Set<String> present = data.commonMetrics();
+        java.util.List<String> others = new java.util.ArrayList<>();
+        if (metrics.equals("all")) {
+            for (String m : Metrics.KNOWN) {
+                if (present.contains(m) && !m.equals(config.metric()) && !m.equals(Metrics.VAL_LOSS_X11)) {
+                    others.add(m);
+                }
+            }
+        } else {
+            for (String name : metrics.split(",")) {
+                String m = name.strip();
+                if (!present.contains(m)) {
+                    throw usage("--metrics: not every run of the data has '" + m + "'; every run has "
+                            + String.join(", ", present));
+                }
+                if (!m.equals(config.metric()) && !others.contains(m)) {
+                    others.add(m);
+                }
+            }
+        }
+        return config.withOtherMetrics(others);
     }
 
     private static LearnerOptions put(LearnerOptions options, String name, String value) {

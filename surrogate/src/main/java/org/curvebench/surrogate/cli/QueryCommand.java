@@ -64,6 +64,12 @@ final class QueryCommand implements Callable<Integer> {
                     + "--observed-epochs; batch lines may give their own as \"observed\": [...].")
     double[] observed = new double[0];
 
+    @Option(names = "--metrics", paramLabel = "all|M1,M2,...",
+            description = "Print the curves of these metrics of a multi-metric surrogate (one training run with "
+                    + "--noise) as {\"arch\", \"epochs\", \"curves\": {\"m\": [...], ...}}; batch lines may give "
+                    + "their own \"metrics\" (default: the primary metric's \"curve\" alone).")
+    String metrics;
+
     @Option(names = "--noise", description = "Sample the noisy curve of training seed --seed instead of the mean "
             + "(batch lines with their own \"seed\" are always noisy).")
     boolean noise;
@@ -116,7 +122,23 @@ final class QueryCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--space: " + e.getMessage());
         }
-        QueryDefaults defaults = new QueryDefaults(noise, seed == null ? 0 : seed, observed);
+        java.util.List<String> metricList = java.util.List.of();
+        if (metrics != null) {
+            com.fasterxml.jackson.databind.JsonNode node = metrics.equals("all")
+                    ? ReportFormat.JSON.getNodeFactory().textNode("all")
+                    : (com.fasterxml.jackson.databind.JsonNode) ReportFormat.JSON.valueToTree(
+                            java.util.Arrays.stream(metrics.split(",")).map(String::strip).toArray(String[]::new));
+            try {
+                metricList = service.parseMetrics(node, 0);
+            } catch (QueryException e) {
+                throw new ParameterException(spec.commandLine(), "--metrics: " + e.getMessage());
+            }
+            if (format == OutputFormat.NPY) {
+                throw new ParameterException(spec.commandLine(), "--metrics: npy output holds one curve per "
+                        + "architecture; use --output-format jsonl");
+            }
+        }
+        QueryDefaults defaults = new QueryDefaults(noise, seed == null ? 0 : seed, observed, metricList);
         BatchQueries batch = new BatchQueries(defaults, precision == null ? -1 : precision, format,
                 Runtime.getRuntime().availableProcessors());
         if (input.arch != null) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import org.curvebench.surrogate.eval.CurveFit;
 import org.curvebench.surrogate.eval.EvaluationReport;
+import org.curvebench.surrogate.eval.TotalTimeFit;
 
 /** Renders an {@link EvaluationReport} as the JSON object of the CLI contract or as a readable table. */
 final class ReportFormat {
@@ -43,6 +44,21 @@ final class ReportFormat {
         putNumber(noise, "spike_rate_data", r.noise().spikeRateData());
         putNumber(noise, "spike_rate_surrogate", r.noise().spikeRateSurrogate());
         return o;
+    }
+
+    static ObjectNode json(TotalTimeFit t) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("n_archs", t.nArchs());
+        putNumber(o, "mape_percent", t.meanAbsolutePercentError());
+        putNumber(o, "r2", t.r2());
+        putNumber(o, "kt", t.kendallTau());
+        return o;
+    }
+
+    static String table(TotalTimeFit t) {
+        return String.format(Locale.ROOT, "Total training time (sum of epoch_seconds) of %d test architectures: mean "
+                + "absolute error %.2f%%, R2 %.4f, KT %.4f%n", t.nArchs(), t.meanAbsolutePercentError(), t.r2(),
+                t.kendallTau());
     }
 
     private static void putFit(ObjectNode o, CurveFit f) {

@@ -15,7 +15,7 @@ import org.curvebench.surrogate.SurrogateBenchmark;
  * predicting a held-out seed, beside the surrogate predicting the same seed; averaged over every choice of the
  * held-out seed) and the noise KL divergence between the seeds' spread and the surrogate's samples' spread. A
  * surrogate with observed epochs is given the first epochs of the architecture's mean curve, or of the held-out
- * seed's own curve when it predicts that seed.
+ * seed's own curve when it predicts that seed (of its {@link SurrogateBenchmark#observedMetric()}).
  */
 public final class Evaluator {
 
@@ -42,12 +42,15 @@ public final class Evaluator {
         }
         int n = archs.size();
         int observed = surrogate.observedEpochs();
+        String observedMetric = surrogate.observedMetric();
         double[][] truth = new double[n][];
+        double[][] heads = new double[n][];
         double[][] predicted = new double[n][];
         progress.start("evaluating on " + n + " architectures", n);
         for (int i = 0; i < n; i++) {
             truth[i] = archs.get(i).meanCurve(metric).toArray();
-            predicted[i] = surrogate.meanCurve(archs.get(i).architecture(), head(truth[i], observed)).toArray();
+            heads[i] = head(archs.get(i).meanCurve(observedMetric).toArray(), observed);
+            predicted[i] = surrogate.meanCurve(archs.get(i).architecture(), heads[i]).toArray();
             progress.advance(1);
         }
         progress.done();
@@ -68,10 +71,11 @@ public final class Evaluator {
         double[][][] surrogateCurves = new double[seeds][multi.size()][];
         for (int j = 0; j < multi.size(); j++) {
             double[][] r = archs.get(multi.get(j)).curves(metric);
+            double[][] seen = archs.get(multi.get(j)).curves(observedMetric);
             runs.add(r);
             for (int h = 0; h < seeds; h++) {
                 surrogateCurves[h][j] = observed == 0 ? predicted[multi.get(j)]
-                        : surrogate.meanCurve(archs.get(multi.get(j)).architecture(), head(r[h], observed)).toArray();
+                        : surrogate.meanCurve(archs.get(multi.get(j)).architecture(), head(seen[h], observed)).toArray();
             }
         }
         List<EvaluationReport.TabularFit> tabular = new ArrayList<>();
@@ -79,7 +83,7 @@ public final class Evaluator {
             tabular.add(new EvaluationReport.TabularFit(k, tabularFit(runs, seeds, k)));
         }
         CurveFit vsSeed = surrogateVsHeldout(runs, seeds, surrogateCurves);
-        EvaluationReport.NoiseFit noise = noiseFit(surrogate, multi, archs, truth, runs, seeds, epochs);
+        EvaluationReport.NoiseFit noise = noiseFit(surrogate, multi, archs, heads, runs, seeds, epochs);
         return new EvaluationReport(surrogate.space().name(), metric, epochs, n, meanFit, seeds, tabular, vsSeed, noise);
     }
 
@@ -126,7 +130,7 @@ public final class Evaluator {
      * Gaussian of the surrogate's noisy samples around its mean curve, averaged over architectures.
      */
     private EvaluationReport.NoiseFit noiseFit(SurrogateBenchmark surrogate, List<Integer> multi,
-                                               List<ArchitectureRuns> archs, double[][] truth,
+                                               List<ArchitectureRuns> archs, double[][] heads,
                                                List<double[][]> runs, int seeds, int epochs) {
         double[] klSum = new double[epochs];
         double[][] samples = new double[NOISE_SAMPLES][];
@@ -136,7 +140,7 @@ public final class Evaluator {
         progress.start("sampling noise for " + multi.size() + " architectures", multi.size());
         for (int j = 0; j < multi.size(); j++) {
             var arch = archs.get(multi.get(j)).architecture();
-            double[] observed = head(truth[multi.get(j)], surrogate.observedEpochs());
+            double[] observed = heads[multi.get(j)];
             double[] mean = surrogate.meanCurve(arch, observed).toArray();
             for (int s = 0; s < NOISE_SAMPLES; s++) {
                 samples[s] = surrogate.noisyCurve(arch, observed, s).toArray();

@@ -132,6 +132,16 @@ public record BatchQueries(QueryDefaults defaults, int precision, OutputFormat f
                 break;
             }
         }
+        if (format == OutputFormat.NPY) {
+            for (int r = 0; r < queries.size(); r++) {
+                if (!queries.get(r).metrics().isEmpty()) {
+                    error = new QueryException("metrics", firstLine + r, "npy output holds one curve per line; ask "
+                            + "for several metrics with JSON Lines output");
+                    queries = queries.subList(0, r);
+                    break;
+                }
+            }
+        }
         int n = queries.size();
         // answers given before in this run are copied; the rest are computed once each
         byte[][] known = new byte[n][];
@@ -215,8 +225,10 @@ public record BatchQueries(QueryDefaults defaults, int precision, OutputFormat f
             for (int i = row * e; i < (row + 1) * e; i++) {
                 text.appendFloat32(curves[i]);
             }
-        } else {
+        } else if (query.metrics().isEmpty()) {
             service.appendJsonLine(text, query, curves, row, precision);
+        } else {
+            service.appendMetricsJsonLine(text, query, service.metricCurves(query), precision);
         }
     }
 
@@ -232,7 +244,7 @@ public record BatchQueries(QueryDefaults defaults, int precision, OutputFormat f
 
         /** The key of a query whose answer depends on its architecture alone, or null. */
         static String key(CurveQuery q) {
-            if (q.noisy() || q.observedView().length > 0) {
+            if (q.noisy() || q.observedView().length > 0 || !q.metrics().isEmpty()) {
                 return null;
             }
             com.fasterxml.jackson.databind.JsonNode json = q.architecture().toJson();

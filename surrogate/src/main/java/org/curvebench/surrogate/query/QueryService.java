@@ -22,8 +22,10 @@ import org.curvebench.surrogate.ObservedEpochsException;
 /**
  * The one way to ask a surrogate for curves, shared by the library, the command line and the server: mean, noisy
  * (a training seed per query) and observed-epoch queries, single or batched on the surrogate's fast batch path,
- * and the JSON form of a query and of its answer ({@code {"arch", "seed", "observed"}} in,
- * {@code {"arch", "seed", "epochs", "curve"}} out). Thread-safe.
+ * the curves of several metrics of one simulated run ({@link #metricCurves}, {@link #curve(CurveQuery, String)}),
+ * and the JSON form of a query and of its answer ({@code {"arch", "seed", "observed", "metrics"}} in,
+ * {@code {"arch", "seed", "epochs", "curve"}} or, for a query with metrics, {@code {..., "curves": {"m": [...]}}}
+ * out). Thread-safe.
  */
 public final class QueryService {
 
@@ -68,6 +70,63 @@ public final class QueryService {
         double[] out = new double[epochs()];
         curves(List.of(query), 0, 1, out);
         return LearningCurve.of(out);
+    }
+
+    /** The metrics the surrogate answers, the primary first. */
+    public List<String> metrics() {
+        return surrogate.metrics();
+    }
+
+    /**
+     * The curve of {@code metric} that {@code query} asks for (its mean, or the noisy curve of its seed, drawn
+     * jointly with the other metrics of that training run); the primary metric's is {@link #curve(CurveQuery)}'s.
+     */
+    public LearningCurve curve(CurveQuery query, String metric) {
+        return metricCurves(query.withMetrics(List.of(metric))).get(metric);
+    }
+
+    /**
+     * The curves of the query's metrics ({@link CurveQuery#metrics()}, or the primary alone when it lists none), in
+     * order: mean curves, or the noisy curves of one training run of the query's seed.
+     */
+    public java.util.Map<String, LearningCurve> metricCurves(CurveQuery query) {
+        List<String> names = query.metrics().isEmpty() ? List.of(surrogate.metric()) : query.metrics();
+        try {
+            return query.noisy()
+                    ? surrogate.noisyCurves(query.architecture(), query.observedView(), query.seed(), names)
+                    : surrogate.meanCurves(query.architecture(), query.observedView(), names);
+        } catch (ObservedEpochsException e) {
+            throw new QueryException("observed", 0, e.getMessage());
+        } catch (org.curvebench.surrogate.UnknownMetricException e) {
+            throw new QueryException("metrics", 0, e.getMessage());
+        }
+    }
+
+    /**
+     * The curves of {@code metrics} for many queries: per metric, the rows ({@code size x epochs}, row-major) in
+     * query order; a noisy query's metrics are one joint training run. Large batches use every core.
+     */
+    public java.util.Map<String, double[]> metricRows(List<CurveQuery> queries, List<String> metrics) {
+        int n = queries.size();
+        int e = epochs();
+        java.util.Map<String, double[]> rows = new java.util.LinkedHashMap<>();
+        for (String m : metrics) {
+            rows.put(m, new double[n * e]);
+        }
+        IntStream.range(0, n).parallel().forEach(i -> {
+            CurveQuery q = queries.get(i);
+            java.util.Map<String, LearningCurve> curves;
+            try {
+                curves = metricCurves(q.withMetrics(metrics));
+            } catch (QueryException x) {
+                throw new QueryException(x.field(), i, x.getMessage());
+            }
+            for (String m : metrics) {
+                double[] c = curves.get(m).toArray();
+                System.arraycopy(c, 0, rows.get(m), i * e, e);
+            }
+        });
+        return rows;
     }
 
     /** The curves of many queries, in order; large batches use every core. */
@@ -143,7 +202,34 @@ public final class QueryService {
         if (arch == null || arch.isNull()) {
             throw new QueryException(null, index, "expected an object {\"arch\": ...}; this one has no \"arch\"");
         }
-        return parse(arch, node.get("seed"), node.get("observed"), defaults, index);
+        CurveQuery q = parse(arch, node.get("seed"), node.get("observed"), defaults, index);
+        JsonNode m = node.get("metrics");
+        return m == null || m.isNull() ? q : q.withMetrics(parseMetrics(m, index));
+    }
+
+    /**
+     * Reads a query's {@code "metrics"}: {@code "all"}, or an array of metric names the surrogate answers. Fails
+     * with the field named and the metrics the surrogate has.
+     */
+    public List<String> parseMetrics(JsonNode node, long index) {
+        if (node.isTextual() && node.asText().equals("all")) {
+            return surrogate.metrics();
+        }
+        if (!node.isArray() || node.isEmpty()) {
+            throw new QueryException("metrics", index, "must be \"all\" or a non-empty array of metric names, not "
+                    + node + "; this surrogate answers " + String.join(", ", surrogate.metrics()));
+        }
+        List<String> names = new ArrayList<>();
+        for (JsonNode n : node) {
+            if (!n.isTextual() || !surrogate.metrics().contains(n.asText())) {
+                throw new QueryException("metrics", index, "this surrogate has no metric " + n + "; it answers "
+                        + String.join(", ", surrogate.metrics()));
+            }
+            if (!names.contains(n.asText())) {
+                names.add(n.asText());
+            }
+        }
+        return names;
     }
 
     /**
@@ -195,7 +281,7 @@ public final class QueryService {
             throw new QueryException("observed", index, new ObservedEpochsException(surrogate.observedEpochs(),
                     observed.length).getMessage());
         }
-        return new CurveQuery(a, observed, noisy, seedValue, seedGiven);
+        return new CurveQuery(a, observed, noisy, seedValue, seedGiven, defaults.metrics());
     }
 
     /** Reads one query from a line of JSON text (see {@link #parse(JsonNode, QueryDefaults, long)}). */
@@ -242,11 +328,46 @@ public final class QueryService {
         out.append("]}\n");
     }
 
+    /**
+     * Appends the answer to a query with metrics as one JSON line: {@code {"arch": ..., "seed": s (when the query
+     * gave one), "epochs": E, "curves": {"metric": [...], ...}}}.
+     */
+    void appendMetricsJsonLine(AsciiBuffer out, CurveQuery query, java.util.Map<String, LearningCurve> curves,
+                               int precision) {
+        out.append("{\"arch\":").append(archJson(query.architecture()));
+        if (query.seedGiven()) {
+            out.append(",\"seed\":").append(query.seed());
+        }
+        out.append(",\"epochs\":").append(epochs()).append(",\"curves\":{");
+        boolean firstMetric = true;
+        for (java.util.Map.Entry<String, LearningCurve> c : curves.entrySet()) {
+            if (!firstMetric) {
+                out.append(',');
+            }
+            firstMetric = false;
+            out.append('"').append(c.getKey()).append("\":[");
+            for (int i = 0; i < c.getValue().epochs(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                out.appendNumber(c.getValue().get(i), precision);
+            }
+            out.append(']');
+        }
+        out.append("}}\n");
+    }
+
     /** The answer to one query as a JSON line (with its newline), at the float's shortest precision. */
     public String answerLine(CurveQuery query) {
-        double[] curve = curve(query).toArray();
-        AsciiBuffer b = new AsciiBuffer(curve.length * 10 + 64);
-        appendJsonLine(b, query, curve, 0, -1);
+        AsciiBuffer b;
+        if (query.metrics().isEmpty()) {
+            double[] curve = curve(query).toArray();
+            b = new AsciiBuffer(curve.length * 10 + 64);
+            appendJsonLine(b, query, curve, 0, -1);
+        } else {
+            b = new AsciiBuffer(query.metrics().size() * epochs() * 10 + 64);
+            appendMetricsJsonLine(b, query, metricCurves(query), -1);
+        }
         return new String(b.toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
@@ -288,6 +409,43 @@ public final class QueryService {
             out.append('}');
         }
         out.append('}');
+        return out.toByteArray();
+    }
+
+    /**
+     * The rows of several metrics (as {@link #metricRows} returns them) as the JSON answer
+     * {@code {"epochs": E, "curves": {"metric": [[...], ...], ...}}}; numbers as {@link #curvesJson(double[], String,
+     * int)} writes them. UTF-8 bytes.
+     */
+    public byte[] curvesJson(java.util.Map<String, double[]> rowsByMetric, int precision) {
+        int e = epochs();
+        int values = rowsByMetric.values().stream().mapToInt(r -> r.length).sum();
+        AsciiBuffer out = new AsciiBuffer(values * (precision < 0 ? 10 : precision + 4) + 64);
+        out.append("{\"epochs\":").append(e).append(",\"curves\":{");
+        boolean firstMetric = true;
+        for (java.util.Map.Entry<String, double[]> m : rowsByMetric.entrySet()) {
+            if (!firstMetric) {
+                out.append(',');
+            }
+            firstMetric = false;
+            out.append('"').append(m.getKey()).append("\":[");
+            double[] rows = m.getValue();
+            for (int r = 0; r < rows.length / e; r++) {
+                if (r > 0) {
+                    out.append(',');
+                }
+                out.append('[');
+                for (int i = 0; i < e; i++) {
+                    if (i > 0) {
+                        out.append(',');
+                    }
+                    out.appendNumber(rows[r * e + i], precision);
+                }
+                out.append(']');
+            }
+            out.append(']');
+        }
+        out.append("}}");
         return out.toByteArray();
     }
 
