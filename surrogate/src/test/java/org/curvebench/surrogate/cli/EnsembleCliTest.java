@@ -11,7 +11,10 @@ import org.curvebench.datasets.table.CurveTableWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code fit --ensemble N} and {@code query --uncertainty}: the members' spread around the mean curve. */
+/**
+ * {@code fit --ensemble N} and {@code query --uncertainty}: the members' spread around the mean curve; and the GIN
+ * flags, which belong to the {@code gin} regressor alone.
+ */
 class EnsembleCliTest {
 
     @TempDir
@@ -53,5 +56,13 @@ class EnsembleCliTest {
         assertTrue(notEnsemble.err().contains("--ensemble"), notEnsemble.err());
         assertEquals(2, CliTest.run("fit", "--space", "nb201", "--data", data.toString(), "--out", single.toString(),
                 "--ensemble", "0").code());
+    }
+
+    @Test
+    void ginFlagsWithAnotherRegressorAreUsageErrorsNamingTheFlag() {
+        CliTest.Run r = CliTest.run("fit", "--space", "nb201", "--data", dir.resolve("none.jsonl").toString(), "--out",
+                dir.resolve("x.cbs").toString(), "--gin-layers", "3");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--gin-layers") && r.err().contains("oblivious"), r.err());
     }
 }
