@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fits the default trees and the GIN regressor on the same 80/20 splits (by architecture) for several split
 # seeds and prints one line per (data, seed, model, observed epochs) with avg/final R2 and Kendall tau on test.
-# usage: bench/gin-vs-trees.sh [nlp|nb201|nb101-ecnas ...]   (SEEDS="0 1 2" and GIN="--gin-epochs 100" by env)
+# usage: bench/gin-vs-trees.sh [nlp|nb201|nb101-ecnas ...]
+# environment: SEEDS="0 1 2", MODELS="oblivious gin", RECIPE=1 (0: skip the NLP recipe), GIN="--gin-epochs 100"
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 data="$here/../shared/data"
@@ -22,20 +23,25 @@ run() {
   done
   for seed in "${seeds[@]}"; do
     local dir="$work/$name/$seed"
-    "$cb" split --space "$space" --format "$format" --data "$file" "${extra[@]}" --test-fraction 0.2 --seed "$seed" \
+    "$cb" split --space "$space" --format "$format" --data "$file" ${extra[@]+"${extra[@]}"} --test-fraction 0.2 --seed "$seed" \
       --out-dir "$dir" 2>/dev/null
-    if [ "$name" = nlp ]; then
+    if [ "$name" = nlp ] && [ "${RECIPE:-1}" = 1 ]; then
       /usr/bin/python3 "$here/../shared/anchors/x11_nlp_reference.py" "$dir/train" "$dir/test" \
         | grep '^accs=' | sed "s/^/data=$name seed=$seed model=x11 /"
     fi
+    # split writes curve tables for every format but nasbench-nlp's folders of logs
+    local fmt="$format" train="$dir/train" test="$dir/test" more=("${extra[@]}")
+    if [ -f "$dir/train.jsonl.gz" ]; then
+      fmt=table train="$dir/train.jsonl.gz" test="$dir/test.jsonl.gz" more=()
+    fi
     for n in "${observed[@]}"; do
-      for reg in oblivious gin; do
+      for reg in ${MODELS:-oblivious gin}; do
         local opts=(); [ "$reg" = gin ] && opts=("${gin[@]}")
         local t0; t0=$(date +%s.%N)
-        "$cb" fit --space "$space" --format "$format" --data "$dir/train" "${extra[@]}" --observed-epochs "$n" \
+        "$cb" fit --space "$space" --format "$fmt" --data "$train" ${more[@]+"${more[@]}"} --observed-epochs "$n" \
           --regressor "$reg" ${opts[@]+"${opts[@]}"} --out "$dir/$reg$n.cbs" 2>/dev/null
         local secs; secs=$(echo "$(date +%s.%N) - $t0" | bc)
-        "$cb" evaluate --model "$dir/$reg$n.cbs" --format "$format" --data "$dir/test" "${extra[@]}" --json 2>/dev/null \
+        "$cb" evaluate --model "$dir/$reg$n.cbs" --format "$fmt" --data "$test" ${more[@]+"${more[@]}"} --json 2>/dev/null \
           | report "data=$name seed=$seed model=$reg observed=$n fit_s=$(printf %.1f "$secs")"
       done
     done

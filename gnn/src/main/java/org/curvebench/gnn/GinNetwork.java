@@ -257,6 +257,22 @@ public final class GinNetwork {
         return out;
     }
 
+    /** This network with its outputs mapped from {@code o} to {@code o * scale + mean} (folded into the head). */
+    GinNetwork withOutputs(double[] mean, double scale) {
+        double[][] w = new double[outWeights.length][];
+        for (int j = 0; j < w.length; j++) {
+            w[j] = outWeights[j].clone();
+            for (int o = 0; o < w[j].length; o++) {
+                w[j][o] *= scale;
+            }
+        }
+        double[] b = new double[outBias.length];
+        for (int o = 0; o < b.length; o++) {
+            b[o] = outBias[o] * scale + mean[o];
+        }
+        return new GinNetwork(nodeEmbedding, layers, headWeights, headBias, w, b);
+    }
+
     /**
      * This network with each layer's normalisation statistics set to the mean and (biased) variance of its inputs
      * over every node of {@code graphs}, layer by layer, as a trained network is queried.

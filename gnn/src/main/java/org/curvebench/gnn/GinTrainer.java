@@ -71,6 +71,23 @@ public final class GinTrainer implements RegressorTrainer {
         int edgeTypes = 2 * Math.max(1, schema.edgeLabels().size());
         int k = y[0].length;
         int gi = standardise.mean().length;
+        // the network learns the components centred and in one common unit (their pooled standard deviation,
+        // which keeps their relative weight in the loss), whatever the curves' scale; the head is rescaled after
+        double[] labelMean = new double[k];
+        for (double[] row : y) {
+            for (int o = 0; o < k; o++) {
+                labelMean[o] += row[o] / y.length;
+            }
+        }
+        double pooled = 0;
+        for (double[] row : y) {
+            for (int o = 0; o < k; o++) {
+                pooled += (row[o] - labelMean[o]) * (row[o] - labelMean[o]);
+            }
+        }
+        double labelScale = pooled > 1e-24 ? Math.sqrt(pooled / ((double) y.length * k)) : 1;
+        double[][] target = standardised(y, labelMean, labelScale);
+        double[][] targetValid = standardised(yValid, labelMean, labelScale);
         double[][] inputs = new double[x.size()][];
         for (int i = 0; i < x.size(); i++) {
             inputs[i] = standardise.of(observed.get(i));
@@ -93,7 +110,7 @@ public final class GinTrainer implements RegressorTrainer {
         double[][] checkY = new double[checkGraphs.size()][];
         for (int i = 0; i < checkGraphs.size(); i++) {
             checkInputs[i] = validate ? standardise.of(xValid.get(i).observed()) : inputs[order[i]];
-            checkY[i] = validate ? yValid[i] : y[order[i]];
+            checkY[i] = validate ? targetValid[i] : target[order[i]];
         }
 
         SameDiffGin net = SameDiffGin.training(start, settings.learningRate());
@@ -117,7 +134,7 @@ public final class GinTrainer implements RegressorTrainer {
 
                     @Override
                     public SameDiffGin.Step next() {
-                        SameDiffGin.Step s = step(graphs, inputs, y, order, from, Math.min(order.length, from + size),
+                        SameDiffGin.Step s = step(graphs, inputs, target, order, from, Math.min(order.length, from + size),
                                 schema, edgeTypes, gi, k, random);
                         from += size;
                         return s;
@@ -136,7 +153,19 @@ public final class GinTrainer implements RegressorTrainer {
         } finally {
             progress.done();
         }
-        return new GinRegressor(x.dimension(), best, standardise, epoch, bestEpoch, bestLoss);
+        return new GinRegressor(x.dimension(), best.withOutputs(labelMean, labelScale), standardise, epoch, bestEpoch,
+                bestLoss * labelScale * labelScale);
+    }
+
+    private static double[][] standardised(double[][] y, double[] mean, double scale) {
+        double[][] s = new double[y.length][];
+        for (int i = 0; i < y.length; i++) {
+            s[i] = new double[mean.length];
+            for (int o = 0; o < mean.length; o++) {
+                s[i][o] = (y[i][o] - mean[o]) / scale;
+            }
+        }
+        return s;
     }
 
     private SameDiffGin.Step step(List<CellGraph> graphs, double[][] inputs, double[][] y, int[] order, int from, int to,
