@@ -13,12 +13,14 @@ public final class CellGraph {
     /** Label of an edge that carries none. */
     public static final int NO_LABEL = -1;
 
+    private final GraphSchema schema;
     private final int[] nodeLabels;
     private final int[] from;
     private final int[] to;
     private final int[] edgeLabels;
 
-    private CellGraph(int[] nodeLabels, int[] from, int[] to, int[] edgeLabels) {
+    private CellGraph(GraphSchema schema, int[] nodeLabels, int[] from, int[] to, int[] edgeLabels) {
+        this.schema = schema;
         this.nodeLabels = nodeLabels;
         this.from = from;
         this.to = to;
@@ -56,7 +58,12 @@ public final class CellGraph {
                 throw new IllegalArgumentException("edge " + e + " has label " + labels[e] + ", which the schema does not allow");
             }
         }
-        return new CellGraph(nodeLabels.clone(), from.clone(), to.clone(), labels);
+        return new CellGraph(schema, nodeLabels.clone(), from.clone(), to.clone(), labels);
+    }
+
+    /** The schema the labels index into, which graph learners size their embeddings from. */
+    public GraphSchema schema() {
+        return schema;
     }
 
     public int nodeCount() {

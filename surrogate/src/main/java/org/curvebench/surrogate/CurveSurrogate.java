@@ -349,6 +349,39 @@ public final class CurveSurrogate implements SurrogateBenchmark {
         return LearningCurve.of(curve);
     }
 
+    /**
+     * Per epoch, the spread (population standard deviation) of the mean curves the members of the surrogate's
+     * ensemble predict: how much the surrogate itself is unsure, apart from training noise. Fails for a surrogate
+     * fitted without {@code --ensemble}.
+     */
+    public LearningCurve memberSpread(Architecture architecture, double[] observed) {
+        if (!(regressor instanceof org.curvebench.models.EnsembleRegressor ensemble)) {
+            throw new IllegalStateException("the surrogate's regressor is not an ensemble; fit it with --ensemble N "
+                    + "(N >= 2) to get the spread of its members");
+        }
+        ModelInput x = input(architecture, observed);
+        int members = ensemble.members().size();
+        double[][] labels = new double[members][basis.components()];
+        ensemble.predictMembers(x, labels);
+        int epochs = epochs();
+        double[] sum = new double[epochs];
+        double[] squares = new double[epochs];
+        double[] curve = new double[epochs];
+        for (double[] l : labels) {
+            decode(x.featuresView(), 0, l, curve);
+            for (int e = 0; e < epochs; e++) {
+                sum[e] += curve[e];
+                squares[e] += curve[e] * curve[e];
+            }
+        }
+        double[] spread = new double[epochs];
+        for (int e = 0; e < epochs; e++) {
+            double mean = sum[e] / members;
+            spread[e] = Math.sqrt(Math.max(0, squares[e] / members - mean * mean));
+        }
+        return LearningCurve.of(spread);
+    }
+
     /** The predicted per-epoch noise standard deviation of an architecture (no observed epochs). */
     public LearningCurve noiseSigma(Architecture architecture) {
         return noiseSigma(architecture, new double[0]);

@@ -51,6 +51,7 @@ public final class SurrogateFiles {
         this.json = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
         regressors.all().forEach(p -> p.modelTypes().forEach(json::registerSubtypes));
+        json.registerSubtypes(org.curvebench.models.EnsembleRegressor.class);
         noise.all().forEach(p -> p.modelTypes().forEach(json::registerSubtypes));
     }
 

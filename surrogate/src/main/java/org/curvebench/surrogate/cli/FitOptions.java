@@ -10,6 +10,7 @@ import org.curvebench.core.UnknownNameException;
 import org.curvebench.datasets.CurveDataset;
 import org.curvebench.datasets.Metrics;
 import org.curvebench.encoding.SearchSpace;
+import org.curvebench.models.EnsembleTrainer;
 import org.curvebench.models.RegressorProvider;
 import org.curvebench.models.RegressorTrainer;
 import org.curvebench.noise.NoiseModelTrainer;
@@ -63,7 +64,8 @@ final class FitOptions {
 
     @Option(names = "--regressor", defaultValue = "oblivious",
             description = "Component regressor, by registered name: oblivious (default; pure-Java multi-output oblivious "
-                    + "boosted trees, fast batch queries) or lightgbm (LightGBM trees per component, slower to query).")
+                    + "boosted trees, fast batch queries), lightgbm (LightGBM trees per component, slower to query) or "
+                    + "gin (graph isomorphism network over the cell graph).")
     String regressor;
 
     @Option(names = "--learning-rate",
@@ -82,6 +84,31 @@ final class FitOptions {
     @Option(names = "--regressor-option", paramLabel = "KEY=VALUE",
             description = "Any option of the regressor, e.g. num-leaves=63 (repeatable).")
     Map<String, String> regressorOptions = new LinkedHashMap<>();
+
+    @Option(names = "--gin-layers", description = "GIN message-passing layers (--regressor gin; default: 4).")
+    String ginLayers;
+
+    @Option(names = "--gin-hidden", description = "GIN node-state width (--regressor gin; default: 24).")
+    String ginHidden;
+
+    @Option(names = "--gin-epochs", description = "Most GIN training epochs; early stopping may end sooner "
+            + "(--regressor gin; default: 100).")
+    String ginEpochs;
+
+    @Option(names = "--gin-lr", description = "GIN Adam learning rate (--regressor gin; default: 0.01).")
+    String ginLr;
+
+    @Option(names = "--gin-batch", description = "GIN architectures per step (--regressor gin; default: 51).")
+    String ginBatch;
+
+    @Option(names = "--gin-dropout", description = "GIN head dropout while training (--regressor gin; default: 0.035).")
+    String ginDropout;
+
+    @Option(names = "--ensemble", defaultValue = "1", paramLabel = "N",
+            description = "Fit N regressors, each on its own seed and bootstrap resample of the training "
+                    + "architectures, and predict their mean; query --uncertainty then gives their spread "
+                    + "(default: ${DEFAULT-VALUE}, no ensemble).")
+    int ensemble;
 
     @Option(names = "--observed-epochs",
             description = "Append the first N epochs of the curve to the features (NAS-Bench-x11's \"w. accs\"); "
@@ -123,11 +150,23 @@ final class FitOptions {
         ro = put(ro, "learning-rate", learningRate);
         ro = put(ro, "depth", depth);
         ro = put(ro, "max-rounds", maxRounds);
+        ro = put(ro, "gin-layers", ginLayers);
+        ro = put(ro, "gin-hidden", ginHidden);
+        ro = put(ro, "gin-epochs", ginEpochs);
+        ro = put(ro, "gin-lr", ginLr);
+        ro = put(ro, "gin-batch", ginBatch);
+        ro = put(ro, "gin-dropout", ginDropout);
         RegressorTrainer trees;
         try {
             trees = regressorKind.trainer(ro);
         } catch (LearnerOptionException e) {
             throw usage(flag(e.option(), "--regressor-option") + ": " + e.getMessage());
+        }
+        if (ensemble < 1 || ensemble > 1000) {
+            throw usage("--ensemble must be 1..1000 members, got " + ensemble);
+        }
+        if (ensemble > 1) {
+            trees = new EnsembleTrainer(trees, ensemble);
         }
         NoiseProvider noiseKind = lookup(session.noiseModels, noise, "--noise");
         LearnerOptions no = put(LearnerOptions.of(noiseOptions), "window", noiseWindow == null ? null : noiseWindow.toString());
@@ -183,7 +222,8 @@ final class FitOptions {
     /** The flag that sets learner option {@code option}. */
     private static String flag(String option, String generic) {
         return switch (option) {
-            case "learning-rate", "depth", "max-rounds" -> "--" + option;
+            case "learning-rate", "depth", "max-rounds", "gin-layers", "gin-hidden", "gin-epochs", "gin-lr", "gin-batch",
+                 "gin-dropout" -> "--" + option;
             case "window" -> "--noise-window";
             default -> generic + " " + option;
         };

@@ -77,6 +77,10 @@ final class QueryCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Training seed of the noisy curve, with --noise (default: 0).")
     Long seed;
 
+    @Option(names = "--uncertainty", description = "With --arch, for a surrogate fitted with --ensemble N: add "
+            + "\"spread\", the members' standard deviation per epoch around the mean curve.")
+    boolean uncertainty;
+
     @Option(names = "--precision", paramLabel = "N",
             description = "Decimals of the curve values (default: the shortest text that reads back as the same float, "
                     + "the precision the model has).")
@@ -141,6 +145,15 @@ final class QueryCommand implements Callable<Integer> {
         QueryDefaults defaults = new QueryDefaults(noise, seed == null ? 0 : seed, observed, metricList);
         BatchQueries batch = new BatchQueries(defaults, precision == null ? -1 : precision, format,
                 Runtime.getRuntime().availableProcessors());
+        if (uncertainty) {
+            if (input.arch == null || noise || format != OutputFormat.JSONL) {
+                throw new ParameterException(spec.commandLine(), "--uncertainty gives the spread of the mean curve of "
+                        + "one --arch, as JSON: it does not go with --batch, --noise or --output-format npy");
+            }
+            String answer = withSpread(surrogate, input.arch);
+            write(out, o -> o.write(answer.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return 0;
+        }
         if (input.arch != null) {
             String line = singleLine(asked, input.arch);
             write(out, o -> answer(service, batch, new BufferedReader(new StringReader(line)), "--arch", o));
@@ -152,6 +165,45 @@ final class QueryCommand implements Callable<Integer> {
             }
         });
         return 0;
+    }
+
+    /** The mean curve of --arch with the ensemble members' spread per epoch, as one JSON line. */
+    private String withSpread(CurveSurrogate surrogate, String arch) {
+        org.curvebench.encoding.Architecture a;
+        try {
+            a = CurveTableFormat.parseArchitecture(arch, surrogate.space());
+        } catch (InvalidArchitectureException | DataFormatException e) {
+            throw new ParameterException(spec.commandLine(), "--arch: " + e.getMessage());
+        }
+        double[] curve;
+        double[] spread;
+        try {
+            curve = surrogate.meanCurve(a, observed).toArray();
+            spread = surrogate.memberSpread(a, observed).toArray();
+        } catch (IllegalStateException e) {
+            throw new ParameterException(spec.commandLine(), "--uncertainty: " + e.getMessage());
+        } catch (org.curvebench.surrogate.ObservedEpochsException | InvalidArchitectureException e) {
+            throw new ParameterException(spec.commandLine(), "--arch: " + e.getMessage());
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode o = ReportFormat.JSON.createObjectNode();
+        o.set("arch", a.toJson());
+        o.put("epochs", curve.length);
+        com.fasterxml.jackson.databind.node.ArrayNode c = o.putArray("curve");
+        com.fasterxml.jackson.databind.node.ArrayNode sp = o.putArray("spread");
+        for (int e = 0; e < curve.length; e++) {
+            add(c, curve[e]);
+            add(sp, spread[e]);
+        }
+        return o + "\n";
+    }
+
+    /** A number as the other answers write it: a float's shortest form, or --precision decimals. */
+    private void add(com.fasterxml.jackson.databind.node.ArrayNode array, double v) {
+        if (precision == null) {
+            array.add((float) v);
+        } else {
+            array.add(new java.math.BigDecimal(v).setScale(precision, java.math.RoundingMode.HALF_EVEN));
+        }
     }
 
     /** The single architecture as a batch line; errors name --arch. */

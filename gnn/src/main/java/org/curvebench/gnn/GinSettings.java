@@ -1,0 +1,85 @@
+package org.curvebench.gnn;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.curvebench.core.LearnerOptions;
+
+/**
+ * How a GIN is shaped and trained. Options by name (command line {@code --gin-layers} etc. or
+ * {@code --regressor-option gin-layers=...}): {@code gin-layers}, {@code gin-hidden}, {@code gin-epochs},
+ * {@code gin-lr}, {@code gin-batch}, {@code gin-dropout}, {@code gin-patience}.
+ *
+ * @param layers       message-passing layers
+ * @param hidden       width of node states, of the head's hidden layer
+ * @param epochs       most passes over the training architectures
+ * @param learningRate Adam's step size
+ * @param batch        architectures per step
+ * @param dropout      dropout rate of the head's hidden layer while training
+ * @param patience     stop after this many epochs without a better validation loss
+ */
+public record GinSettings(int layers, int hidden, int epochs, double learningRate, int batch, double dropout,
+                          int patience) {
+
+    static final Set<String> OPTIONS = Set.of("gin-layers", "gin-hidden", "gin-epochs", "gin-lr", "gin-batch",
+            "gin-dropout", "gin-patience");
+
+    public GinSettings {
+        if (layers < 0 || hidden < 1 || epochs < 1 || !(learningRate > 0) || batch < 2 || !(dropout >= 0 && dropout < 1)
+                || patience < 1) {
+            throw new IllegalArgumentException("a GIN needs layers >= 0, hidden >= 1, epochs >= 1, learning rate > 0, "
+                    + "batch >= 2, dropout in [0, 1) and patience >= 1");
+        }
+    }
+
+    /**
+     * The defaults: NAS-Bench-301's GIN (hidden 24, dropout 0.035, batch 51, which beat batch 128 on the simulated
+     * NB201 benchmark, docs/PERFORMANCE.md) with 4 layers, 100 epochs and an Adam step of 0.01, chosen for fit
+     * time rather than tuned.
+     */
+    public static GinSettings defaults() {
+        return new GinSettings(4, 24, 100, 0.01, 51, 0.035, 20);
+    }
+
+    /** The defaults with the options given; an unknown or out-of-range option fails naming it. */
+    public static GinSettings of(LearnerOptions options) {
+        options.requireOnly("regressor 'gin'", OPTIONS);
+        GinSettings d = defaults();
+        return new GinSettings(options.getInt("gin-layers", d.layers, 0, 64),
+                options.getInt("gin-hidden", d.hidden, 1, 4096),
+                options.getInt("gin-epochs", d.epochs, 1, 1_000_000),
+                options.getDouble("gin-lr", d.learningRate, 0, 10),
+                options.getInt("gin-batch", d.batch, 2, 1_000_000),
+                dropout(options, d.dropout),
+                options.getInt("gin-patience", d.patience, 1, 1_000_000));
+    }
+
+    private static double dropout(LearnerOptions options, double fallback) {
+        if (!options.has("gin-dropout")) {
+            return fallback;
+        }
+        String v = options.getString("gin-dropout", "").strip();
+        double p;
+        try {
+            p = Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new LearnerOptions.LearnerOptionException("gin-dropout", "option 'gin-dropout' must be a number, not '" + v + "'");
+        }
+        if (!(p >= 0 && p < 1)) {
+            throw new LearnerOptions.LearnerOptionException("gin-dropout", "option 'gin-dropout' must be in [0, 1), got " + v);
+        }
+        return p;
+    }
+
+    Map<String, Object> asMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("layers", layers);
+        m.put("hidden", hidden);
+        m.put("epochs", epochs);
+        m.put("learning_rate", learningRate);
+        m.put("batch", batch);
+        m.put("dropout", dropout);
+        m.put("patience", patience);
+        return m;
+    }
+}

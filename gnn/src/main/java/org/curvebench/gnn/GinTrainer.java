@@ -1,0 +1,235 @@
+package org.curvebench.gnn;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.curvebench.core.CellGraph;
+import org.curvebench.core.GraphSchema;
+import org.curvebench.core.ModelInputs;
+import org.curvebench.core.Progress;
+import org.curvebench.models.CurveRegressor;
+import org.curvebench.models.RegressorTrainer;
+
+/**
+ * Fits a {@link GinRegressor}: Adam on the mean squared error of the components, in shuffled batches, one
+ * progress step per epoch; after each epoch the weights are copied into the plain-Java network, its
+ * normalisation statistics are taken over (up to 2,048 of) the training graphs, and the epoch with the lowest
+ * validation error is kept (early stopping after {@link GinSettings#patience()} epochs without a better one).
+ * Deterministic for a seed and thread count: weights, shuffles and dropout masks come from the seed.
+ */
+public final class GinTrainer implements RegressorTrainer {
+
+    public static final String NAME = "gin";
+
+    private static final int STATISTICS_GRAPHS = 2048;
+
+    private final GinSettings settings;
+
+    public GinTrainer(GinSettings settings) {
+        this.settings = settings;
+    }
+
+    public GinSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Map<String, Object> hyperparameters() {
+        return settings.asMap();
+    }
+
+    @Override
+    public boolean readsGraphs() {
+        return true;
+    }
+
+    @Override
+    public CurveRegressor fit(ModelInputs x, double[][] y, ModelInputs xValid, double[][] yValid, long seed,
+                              Progress progress) {
+        if (x.size() == 0) {
+            throw new IllegalArgumentException("no training architectures");
+        }
+        if (!x.hasGraphs()) {
+            throw new IllegalArgumentException("the gin regressor reads cell graphs, and these architectures have "
+                    + "none: use a space that defines them (nb101, nb201, nlp, darts)");
+        }
+        requireNd4j();
+        List<CellGraph> graphs = graphs(x);
+        List<double[]> observed = new ArrayList<>(x.size());
+        for (int i = 0; i < x.size(); i++) {
+            observed.add(x.get(i).observed());
+        }
+        ObservedInputs standardise = ObservedInputs.fit(observed);
+        GraphSchema schema = graphs.get(0).schema();
+        int edgeTypes = 2 * Math.max(1, schema.edgeLabels().size());
+        int k = y[0].length;
+        int gi = standardise.mean().length;
+        // the network learns the components centred and in one common unit (their pooled standard deviation,
+        // which keeps their relative weight in the loss), whatever the curves' scale; the head is rescaled after
+        double[] labelMean = new double[k];
+        for (double[] row : y) {
+            for (int o = 0; o < k; o++) {
+                labelMean[o] += row[o] / y.length;
+            }
+        }
+        double pooled = 0;
+        for (double[] row : y) {
+            for (int o = 0; o < k; o++) {
+                pooled += (row[o] - labelMean[o]) * (row[o] - labelMean[o]);
+            }
+        }
+        double labelScale = pooled > 1e-24 ? Math.sqrt(pooled / ((double) y.length * k)) : 1;
+        double[][] target = standardised(y, labelMean, labelScale);
+        double[][] targetValid = standardised(yValid, labelMean, labelScale);
+        double[][] inputs = new double[x.size()][];
+        for (int i = 0; i < x.size(); i++) {
+            inputs[i] = standardise.of(observed.get(i));
+        }
+        GinNetwork start = GinInitialiser.network(schema.nodeLabels().size(), edgeTypes, gi, k, settings, seed);
+
+        SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        int[] order = new int[x.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        shuffle(order, random);
+        List<CellGraph> statisticsGraphs = new ArrayList<>();
+        for (int i = 0; i < Math.min(STATISTICS_GRAPHS, order.length); i++) {
+            statisticsGraphs.add(graphs.get(order[i]));
+        }
+        boolean validate = xValid.size() > 0;
+        List<CellGraph> checkGraphs = validate ? graphs(xValid) : statisticsGraphs;
+        double[][] checkInputs = new double[checkGraphs.size()][];
+        double[][] checkY = new double[checkGraphs.size()][];
+        for (int i = 0; i < checkGraphs.size(); i++) {
+            checkInputs[i] = validate ? standardise.of(xValid.get(i).observed()) : inputs[order[i]];
+            checkY[i] = validate ? targetValid[i] : target[order[i]];
+        }
+
+        SameDiffGin net = SameDiffGin.training(start, settings.learningRate());
+        GinNetwork best = null;
+        double bestLoss = Double.POSITIVE_INFINITY;
+        int bestEpoch = 0;
+        int epoch = 0;
+        int batch = Math.min(settings.batch(), x.size());
+        progress.start("fitting GIN", settings.epochs());
+        try {
+            while (epoch < settings.epochs() && epoch - bestEpoch < settings.patience()) {
+                shuffle(order, random);
+                int size = batch;
+                net.epoch(new Iterator<>() {
+                    private int from;
+
+                    @Override
+                    public boolean hasNext() {
+                        return from < order.length && (from == 0 || order.length - from >= 2);
+                    }
+
+                    @Override
+                    public SameDiffGin.Step next() {
+                        SameDiffGin.Step s = step(graphs, inputs, target, order, from, Math.min(order.length, from + size),
+                                schema, edgeTypes, gi, k, random);
+                        from += size;
+                        return s;
+                    }
+                });
+                epoch++;
+                GinNetwork candidate = net.weights(start).withPopulationStatistics(statisticsGraphs);
+                double loss = meanSquaredError(candidate, checkGraphs, checkInputs, checkY);
+                if (loss < bestLoss || best == null) {
+                    bestLoss = loss;
+                    best = candidate;
+                    bestEpoch = epoch;
+                }
+                progress.advance(1);
+            }
+        } finally {
+            progress.done();
+        }
+        return new GinRegressor(x.dimension(), best.withOutputs(labelMean, labelScale), standardise, epoch, bestEpoch,
+                bestLoss * labelScale * labelScale);
+    }
+
+    private static double[][] standardised(double[][] y, double[] mean, double scale) {
+        double[][] s = new double[y.length][];
+        for (int i = 0; i < y.length; i++) {
+            s[i] = new double[mean.length];
+            for (int o = 0; o < mean.length; o++) {
+                s[i][o] = (y[i][o] - mean[o]) / scale;
+            }
+        }
+        return s;
+    }
+
+    private SameDiffGin.Step step(List<CellGraph> graphs, double[][] inputs, double[][] y, int[] order, int from, int to,
+                                  GraphSchema schema, int edgeTypes, int gi, int k, SplittableRandom random) {
+        int n = to - from;
+        List<CellGraph> batchGraphs = new ArrayList<>(n);
+        double[] graphInputs = new double[n * gi];
+        double[] labels = new double[n * k];
+        for (int r = 0; r < n; r++) {
+            int i = order[from + r];
+            batchGraphs.add(graphs.get(i));
+            System.arraycopy(inputs[i], 0, graphInputs, r * gi, gi);
+            System.arraycopy(y[i], 0, labels, r * k, k);
+        }
+        int d = settings.hidden();
+        double[] mask = new double[n * d];
+        double keep = 1 - settings.dropout();
+        for (int i = 0; i < mask.length; i++) {
+            mask[i] = random.nextDouble() < keep ? 1 / keep : 0;
+        }
+        return new SameDiffGin.Step(GraphBatch.of(batchGraphs, schema.nodeLabels().size(), edgeTypes), graphInputs, mask,
+                labels, k);
+    }
+
+    static double meanSquaredError(GinNetwork net, List<CellGraph> graphs, double[][] inputs, double[][] y) {
+        double sum = 0;
+        int count = 0;
+        double[] out = new double[net.outputs()];
+        for (int i = 0; i < graphs.size(); i++) {
+            net.predict(graphs.get(i), inputs[i], out);
+            for (int o = 0; o < out.length; o++) {
+                double r = out[o] - y[i][o];
+                sum += r * r;
+                count++;
+            }
+        }
+        return sum / Math.max(1, count);
+    }
+
+    private static List<CellGraph> graphs(ModelInputs x) {
+        List<CellGraph> g = new ArrayList<>(x.size());
+        for (int i = 0; i < x.size(); i++) {
+            int row = i;
+            g.add(x.get(i).graph().orElseThrow(() -> new IllegalArgumentException(
+                    "architecture " + row + " has no cell graph, which the gin regressor reads")));
+        }
+        return g;
+    }
+
+    private static void shuffle(int[] a, SplittableRandom random) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    private static void requireNd4j() {
+        try {
+            Class.forName("org.nd4j.linalg.factory.Nd4j", false, GinTrainer.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("fitting a GIN needs ND4J on the class path: the jars in gnn/target/lib "
+                    + "(the ./curvebench launcher adds them for every command but query)");
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package org.curvebench.gnn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.curvebench.core.LearnerOptions;
+import org.curvebench.core.Progress;
+import org.curvebench.datasets.ArchitectureRuns;
+import org.curvebench.datasets.CurveDataset;
+import org.curvebench.datasets.simulated.SimulatedBenchmark;
+import org.curvebench.datasets.simulated.SimulatedNb201Benchmark;
+import org.curvebench.models.RegressorProvider;
+import org.curvebench.surrogate.CurveSurrogate;
+import org.curvebench.surrogate.SurrogateConfig;
+import org.curvebench.surrogate.SurrogateFiles;
+import org.curvebench.surrogate.SurrogateTrainer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A GIN surrogate fits, learns, is deterministic for a seed, and survives its file. */
+class GinTrainerTest {
+
+    static final GinSettings SMALL = new GinSettings(2, 16, 25, 0.01, 16, 0.035, 25);
+
+    static SimulatedBenchmark bench;
+    static CurveDataset train;
+    static List<ArchitectureRuns> held;
+    static CurveSurrogate fitted;
+
+    @TempDir
+    Path dir;
+
+    static CurveSurrogate fit(GinSettings settings, long seed, int observed) {
+        SurrogateConfig c = SurrogateConfig.defaults(train.space().defaultMetric())
+                .withRegressor(new GinTrainer(settings)).withSeed(seed).withObservedEpochs(observed);
+        return new SurrogateTrainer(c, Progress.NONE, w -> { }).fit(train);
+    }
+
+    @BeforeAll
+    static void data() {
+        bench = SimulatedNb201Benchmark.generate(200, 2, 20, 3);
+        List<ArchitectureRuns> all = bench.dataset().architectures();
+        train = bench.dataset().subset(all.subList(0, 150));
+        held = all.subList(150, 200);
+        fitted = fit(SMALL, 1, 0);
+    }
+
+    /** Root mean squared error over held-out architectures and epochs of the surrogate's mean curves. */
+    private static double heldOutError(CurveSurrogate s) {
+        double sum = 0;
+        int n = 0;
+        for (ArchitectureRuns a : held) {
+            double[] truth = bench.trueMean(a.key());
+            double[] curve = s.meanCurve(a.architecture()).toArray();
+            for (int e = 0; e < truth.length; e++) {
+                sum += (curve[e] - truth[e]) * (curve[e] - truth[e]);
+                n++;
+            }
+        }
+        return Math.sqrt(sum / n);
+    }
+
+    @Test
+    void learnsCurvesOfArchitecturesItHasNotSeen() {
+        double[] mean = new double[20];
+        for (ArchitectureRuns a : train.architectures()) {
+            double[] t = bench.trueMean(a.key());
+            for (int e = 0; e < 20; e++) {
+                mean[e] += t[e] / train.size();
+            }
+        }
+        double sum = 0;
+        for (ArchitectureRuns a : held) {
+            double[] truth = bench.trueMean(a.key());
+            for (int e = 0; e < 20; e++) {
+                sum += (mean[e] - truth[e]) * (mean[e] - truth[e]);
+            }
+        }
+        double baseline = Math.sqrt(sum / (held.size() * 20.0));
+        double gin = heldOutError(fitted);
+        assertTrue(gin < 0.8 * baseline, "GIN error " + gin + " against the mean curve's " + baseline);
+        assertEquals("gin", fitted.manifest().regressor().name());
+    }
+
+    @Test
+    void sameSeedSameSurrogateOtherSeedAnother() {
+        GinSettings brief = new GinSettings(2, 16, 4, 0.01, 16, 0.035, 4);
+        CurveSurrogate once = fit(brief, 1, 0);
+        CurveSurrogate again = fit(brief, 1, 0);
+        CurveSurrogate other = fit(brief, 2, 0);
+        ArchitectureRuns a = held.get(0);
+        double[] first = once.meanCurve(a.architecture()).toArray();
+        assertArrayEquals(first, again.meanCurve(a.architecture()).toArray(), 0.0);
+        double[] third = other.meanCurve(a.architecture()).toArray();
+        double gap = 0;
+        for (int e = 0; e < first.length; e++) {
+            gap = Math.max(gap, Math.abs(first[e] - third[e]));
+        }
+        assertTrue(gap > 0, "another seed trains another network");
+    }
+
+    @Test
+    void savedAndLoadedThroughTheRegistry() throws Exception {
+        Path file = dir.resolve("gin.cbs");
+        SurrogateFiles files = SurrogateFiles.installed();
+        files.save(fitted, file);
+        CurveSurrogate loaded = files.load(file);
+        for (ArchitectureRuns a : held.subList(0, 5)) {
+            assertArrayEquals(fitted.meanCurve(a.architecture()).toArray(), loaded.meanCurve(a.architecture()).toArray(), 0.0);
+        }
+        assertTrue(loaded.regressor() instanceof GinRegressor);
+    }
+
+    @Test
+    void queriedWithoutNd4jOnTheClassPath() throws Exception {
+        Path file = dir.resolve("gin.cbs");
+        SurrogateFiles.installed().save(fitted, file);
+        StringBuilder cp = new StringBuilder();
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        for (String entry : classPath.split(java.io.File.pathSeparator)) {
+            if (!entry.contains("nd4j") && !entry.contains("bytedeco")) {
+                cp.append(cp.length() == 0 ? "" : java.io.File.pathSeparator).append(entry);
+            }
+        }
+        ArchitectureRuns a = held.get(2);
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                cp.toString(), QueryWithoutNd4j.class.getName(), file.toString(), a.architecture().toJson().toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        assertEquals(0, p.waitFor(), out);
+        assertEquals(java.util.Arrays.toString(fitted.meanCurve(a.architecture()).toArray()), out);
+    }
+
+    @Test
+    void observedEpochsAreGraphLevelInputs() {
+        CurveSurrogate s = fit(new GinSettings(2, 16, 5, 0.01, 16, 0, 5), 1, 3);
+        GinRegressor r = (GinRegressor) s.regressor();
+        assertEquals(5, r.network().graphInputs());
+        ArchitectureRuns a = held.get(1);
+        double[] one = new double[r.outputDimension()];
+        double[] two = new double[r.outputDimension()];
+        r.predict(s.input(a.architecture(), new double[] {0.30, 0.40, 0.50}), one);
+        r.predict(s.input(a.architecture(), new double[] {0.10, 0.30, 0.50}), two);
+        double gap = 0;
+        for (int o = 0; o < one.length; o++) {
+            gap = Math.max(gap, Math.abs(one[o] - two[o]));
+        }
+        assertTrue(gap > 1e-6, "the components depend on the observed epochs before the last, gap " + gap);
+    }
+
+    @Test
+    void optionsAreCheckedByName() {
+        RegressorProvider gin = RegressorProvider.installed().get("gin");
+        GinTrainer t = (GinTrainer) gin.trainer(LearnerOptions.of(java.util.Map.of("gin-layers", "3", "gin-dropout", "0")));
+        assertEquals(3, t.settings().layers());
+        assertEquals(0, t.settings().dropout());
+        LearnerOptions.LearnerOptionException e = assertThrows(LearnerOptions.LearnerOptionException.class,
+                () -> gin.trainer(LearnerOptions.of(java.util.Map.of("gin-dropout", "1.5"))));
+        assertEquals("gin-dropout", e.option());
+        assertThrows(LearnerOptions.LearnerOptionException.class,
+                () -> gin.trainer(LearnerOptions.of(java.util.Map.of("depth", "3"))));
+    }
+}
