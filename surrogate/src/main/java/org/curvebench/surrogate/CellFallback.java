@@ -14,15 +14,17 @@ import org.curvebench.models.CurveRegressor;
  * at most 9, looks like a cell stuck at 9 and is predicted to stay there; a run starting just above every training
  * start looks like the training cells stuck on a plateau. Two answers are blended in:
  * <ul>
- * <li>a <b>robust</b> one, the last observed value times the training runs' median ratio of each epoch to the last
- * observed one ({@code ratios}; the observed values at the observed epochs), with share {@code robustShare} as soon as an observed value (not a change between
- * epochs: single runs' changes are noisy) leaves its training range at all;</li>
+ * <li>a <b>robust</b> one, the curve of the cell model scaled to the last observed value (its ratio of each epoch
+ * to the last observed one, times that value, or shifted to it where either is not positive; the observed values
+ * at the observed epochs), with share
+ * {@code robustShare} as soon as an observed value (not a change between epochs: single runs' changes are noisy)
+ * leaves its training range at all;</li>
  * <li>a model of the <b>cell alone</b>, which takes over as the features leave the range further: weight 0 within
  * {@code trustedRanges} widths of the range beyond its ends, rising linearly to 1 at {@code ignoredRanges}. Its
  * curve continues from the last observed value, the gap to it shrinking each epoch by the ratio of the last two
  * observed changes (a start spike decaying as it was seen to decay).</li>
  * </ul>
- * Files written before the robust answer have no {@code ratios} and blend with the cell model alone.
+ * Files written before the robust answer have no {@code robustShare} and blend with the cell model alone.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public final class CellFallback {
@@ -36,13 +38,12 @@ public final class CellFallback {
     private final double[] high;
     private final double trustedRanges;
     private final double ignoredRanges;
-    private final double[] ratios;
     private final Double robustShare;
 
     /** A fallback to the cell model alone (no robust answer), as files before the robust answer hold. */
     public CellFallback(CurveBasis basis, CurveRegressor regressor, double[] low, double[] high, double trustedRanges,
                         double ignoredRanges) {
-        this(basis, regressor, low, high, trustedRanges, ignoredRanges, null, null);
+        this(basis, regressor, low, high, trustedRanges, ignoredRanges, null);
     }
 
     @JsonCreator
@@ -50,7 +51,6 @@ public final class CellFallback {
                         @JsonProperty("low") double[] low, @JsonProperty("high") double[] high,
                         @JsonProperty("trustedRanges") double trustedRanges,
                         @JsonProperty("ignoredRanges") double ignoredRanges,
-                        @JsonProperty("ratios") double[] ratios,
                         @JsonProperty("robustShare") Double robustShare) {
         if (regressor.outputDimension() != basis.components() || low.length != high.length) {
             throw new IllegalArgumentException("cell model: regressor of " + regressor.outputDimension()
@@ -60,11 +60,8 @@ public final class CellFallback {
             throw new IllegalArgumentException("cell model: trusted ranges " + trustedRanges + " must be >= 0 and below "
                     + "ignored ranges " + ignoredRanges);
         }
-        if ((ratios == null) != (robustShare == null)
-                || ratios != null && (ratios.length != basis.epochs() || !(0 <= robustShare && robustShare <= 1))) {
-            throw new IllegalArgumentException("cell model: ratios of " + (ratios == null ? "none" : ratios.length)
-                    + " epochs for " + basis.epochs() + ", robust share " + robustShare + " (both or neither; share "
-                    + "from 0 to 1)");
+        if (robustShare != null && !(0 <= robustShare && robustShare <= 1)) {
+            throw new IllegalArgumentException("cell model: robust share " + robustShare + " must be from 0 to 1");
         }
         this.basis = basis;
         this.regressor = regressor;
@@ -72,7 +69,6 @@ public final class CellFallback {
         this.high = high.clone();
         this.trustedRanges = trustedRanges;
         this.ignoredRanges = ignoredRanges;
-        this.ratios = ratios == null ? null : ratios.clone();
         this.robustShare = robustShare;
     }
 
@@ -112,8 +108,12 @@ public final class CellFallback {
     public double weight(double[] features, int offset, int dimension) {
         double far = outside(features, offset, dimension);
         double cell = cellWeight(far);
-        double robust = ratios == null || levelsOutside(features, offset, dimension) <= 0 ? 0 : robustShare;
+        double robust = robustShare(levelsOutside(features, offset, dimension));
         return (1 - cell) * (1 - robust);
+    }
+
+    private double robustShare(double far) {
+        return robustShare == null || far <= 0 ? 0 : robustShare;
     }
 
     private double cellWeight(double far) {
@@ -138,19 +138,23 @@ public final class CellFallback {
         double[] seen = input.observed();
         int n = seen.length;
         double last = seen[n - 1];
-        if (ratios != null && levelsOutside(features, 0, input.dimension()) > 0) {
+        double share = robustShare(levelsOutside(features, 0, input.dimension()));
+        double[] cell = null;
+        if (share > 0) {
+            cell = cellCurve(input);
+            boolean ratio = last > 0 && cell[n - 1] > 0;
             for (int e = 0; e < epochs; e++) {
-                double robust = e < n ? seen[e] : last * ratios[e];
-                out[outOffset + e] = (1 - robustShare) * out[outOffset + e] + robustShare * robust;
+                double robust = e < n ? seen[e] : ratio ? cell[e] * last / cell[n - 1] : cell[e] + last - cell[n - 1];
+                out[outOffset + e] = (1 - share) * out[outOffset + e] + share * robust;
             }
         }
         double c = cellWeight(far);
         if (c <= 0) {
             return;
         }
-        double[] cell = new double[epochs];
-        curve(ModelInput.of(Arrays.copyOf(features, input.dimension() - low.length), input.graph().orElse(null),
-                new double[0]), cell);
+        if (cell == null) {
+            cell = cellCurve(input);
+        }
         double gap = last - cell[n - 1];
         double decay = decay(seen);
         System.arraycopy(seen, 0, cell, 0, n);
@@ -161,6 +165,13 @@ public final class CellFallback {
         for (int e = 0; e < epochs; e++) {
             out[outOffset + e] = (1 - c) * out[outOffset + e] + c * cell[e];
         }
+    }
+
+    private double[] cellCurve(ModelInput input) {
+        double[] cell = new double[basis.epochs()];
+        curve(ModelInput.of(Arrays.copyOf(input.featuresView(), input.dimension() - low.length),
+                input.graph().orElse(null), new double[0]), cell);
+        return cell;
     }
 
     /** The ratio of the last two observed changes, from 0 to {@link #MAX_DECAY} (0 when there are fewer than two). */
@@ -218,12 +229,6 @@ public final class CellFallback {
     @JsonProperty("ignoredRanges")
     public double ignoredRanges() {
         return ignoredRanges;
-    }
-
-    /** The training runs' median ratio of each epoch's value to the last observed one; null in older files. */
-    @JsonProperty("ratios")
-    public double[] ratios() {
-        return ratios == null ? null : ratios.clone();
     }
 
     /** The robust answer's share outside the training range; null in older files. */

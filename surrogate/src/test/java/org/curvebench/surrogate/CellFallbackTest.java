@@ -41,7 +41,6 @@ class CellFallbackTest {
         FILES.save(surrogate, p);
         ObjectNode root = read(p);
         ObjectNode cell = (ObjectNode) root.get("cellModel");
-        cell.remove("ratios");
         cell.remove("robustShare");
         write(root, p);
         older = FILES.load(p);
@@ -69,7 +68,7 @@ class CellFallbackTest {
     }
 
     @Test
-    void valuesJustOutsideTheRangeLeanOnTheMedianRatiosToTheLastObservedValue() {
+    void valuesJustOutsideTheRangeLeanOnTheCellModelScaledToTheLastObservedValue() {
         ArchitectureRuns a = cell();
         CellFallback f = surrogate.fallback().orElseThrow();
         double[] low = f.low();
@@ -86,15 +85,15 @@ class CellFallbackTest {
 
         double[] model = trusting.meanCurve(a.architecture(), above).toArray();
         double[] predicted = surrogate.meanCurve(a.architecture(), above).toArray();
-        double[] ratios = f.ratios();
+        double[] cell = new double[surrogate.epochs()];
+        f.curve(ModelInput.ofFeatures(Arrays.copyOf(x, x.length - f.observedFeatures())), cell);
         double share = f.robustShare();
         for (int e = 0; e < predicted.length; e++) {
-            double robust = e < 3 ? above[e] : above[2] * ratios[e];
+            double robust = e < 3 ? above[e] : cell[e] * above[2] / cell[2];
             assertEquals((1 - share) * model[e] + share * robust, predicted[e], 1e-9, "epoch " + e);
         }
-        assertEquals(1, ratios[2], 1e-12, "the last observed epoch is its own ratio");
         assertArrayEquals(model, older.meanCurve(a.architecture(), above).toArray(), 1e-12,
-                "a file without ratios trusts observations this close, as it did");
+                "a file without a robust share trusts observations this close, as it did");
     }
 
     @Test
@@ -131,13 +130,11 @@ class CellFallbackTest {
     }
 
     @Test
-    void ratiosAndShareComeTogether() {
+    void theRobustShareIsAFraction() {
         CellFallback f = surrogate.fallback().orElseThrow();
-        assertNotNull(f.ratios());
+        assertNotNull(f.robustShare());
         assertThrows(IllegalArgumentException.class, () -> new CellFallback(f.basis(), f.regressor(), f.low(),
-                f.high(), f.trustedRanges(), f.ignoredRanges(), f.ratios(), null));
-        assertThrows(IllegalArgumentException.class, () -> new CellFallback(f.basis(), f.regressor(), f.low(),
-                f.high(), f.trustedRanges(), f.ignoredRanges(), f.ratios(), 1.5));
+                f.high(), f.trustedRanges(), f.ignoredRanges(), 1.5));
     }
 
     private static ObjectNode read(Path p) throws IOException {
