@@ -16,9 +16,8 @@ import org.curvebench.models.CurveRegressor;
  * <ul>
  * <li>a <b>robust</b> one, the curve of the cell model scaled to the last observed value (its ratio of each epoch
  * to the last observed one, times that value, or shifted to it where either is not positive; the observed values
- * at the observed epochs), with share
- * {@code robustShare} as soon as an observed value (not a change between epochs: single runs' changes are noisy)
- * leaves its training range at all;</li>
+ * at the observed epochs), with share {@code robustShare} as soon as an observed value (not a change between
+ * epochs: single runs' changes are noisy) leaves its training range at all;</li>
  * <li>a model of the <b>cell alone</b>, which takes over as the features leave the range further: weight 0 within
  * {@code trustedRanges} widths of the range beyond its ends, rising linearly to 1 at {@code ignoredRanges}. Its
  * curve continues from the last observed value, the gap to it shrinking each epoch by the ratio of the last two
@@ -102,14 +101,6 @@ public final class CellFallback {
             far = Math.max(far, v > high[i] ? (v - high[i]) / width : v < low[i] ? (low[i] - v) / width : 0);
         }
         return far;
-    }
-
-    /** The weight of the observed model's curve alone for a feature vector (1: nothing to blend). */
-    public double weight(double[] features, int offset, int dimension) {
-        double far = outside(features, offset, dimension);
-        double cell = cellWeight(far);
-        double robust = robustShare(levelsOutside(features, offset, dimension));
-        return (1 - cell) * (1 - robust);
     }
 
     private double robustShare(double far) {
