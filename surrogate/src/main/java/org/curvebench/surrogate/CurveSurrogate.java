@@ -223,26 +223,10 @@ public final class CurveSurrogate implements SurrogateBenchmark {
         }
     }
 
-    /**
-     * Blends the observed model's curve of {@code input} in {@code out} (from {@code outOffset}) with the cell
-     * model's (the observed values themselves at the observed epochs) as far as the observed epochs lie outside the
-     * training runs' (see {@link CellFallback}).
-     */
+    /** Blends in what the fallback answers for observed epochs outside the training runs' (see {@link CellFallback}). */
     private void blend(ModelInput input, double[] out, int outOffset) {
-        if (fallback == null) {
-            return;
-        }
-        double w = fallback.weight(input.featuresView(), 0, input.dimension());
-        if (w >= 1) {
-            return;
-        }
-        double[] cell = new double[epochs()];
-        fallback.curve(ModelInput.of(Arrays.copyOf(input.featuresView(), input.dimension() - fallback.observedFeatures()),
-                input.graph().orElse(null), new double[0]), cell);
-        double[] seen = input.observed();
-        System.arraycopy(seen, 0, cell, 0, seen.length);
-        for (int e = 0; e < cell.length; e++) {
-            out[outOffset + e] = w * out[outOffset + e] + (1 - w) * cell[e];
+        if (fallback != null) {
+            fallback.blend(input, out, outOffset);
         }
     }
 
@@ -265,7 +249,7 @@ public final class CurveSurrogate implements SurrogateBenchmark {
         double[] x = inputs.featureRows();
         for (int r = 0; r < n; r++) {
             decode(x, r * d, labels, r * k, curves, r * epochs);
-            if (fallback != null && fallback.weight(x, r * d, d) < 1) {
+            if (fallback != null && fallback.outside(x, r * d, d) > 0) {
                 blend(inputs.get(r), curves, r * epochs);
             }
         }

@@ -110,7 +110,7 @@ class NlpSurrogateTest {
         JsonNode report = JSON.readTree(eval.out());
         assertEquals(34, report.get("n_archs").asInt(), "the depth-1 chains are one cell");
         assertTrue(report.get("final_r2").asDouble() > 0.8, "the end is the cell's, whatever the start: " + eval.out());
-        assertTrue(report.get("avg_r2").asDouble() > 0, "the spike's decay is not predicted, but no worse: " + eval.out());
+        assertTrue(report.get("avg_r2").asDouble() > 0.5, "the spike fades as it was seen to fade: " + eval.out());
 
         String cell = recipe(5, "activation_sigm");
         CliTest.Run query = run("query", "--model", model.toString(), "--arch", cell, "--observed", "19,12,8");
@@ -119,6 +119,8 @@ class NlpSurrogateTest {
         assertEquals(8, curve.get(2).asDouble(), 0.05, "the curve meets the last observed value: " + query.out());
         double end = 4.5 + 0.15 * 5 + 0.3 + 0.8 * Math.exp(-20 * 5 / 10.0);
         assertEquals(end, curve.get(19).asDouble(), 0.25, query.out());
+        double next = curve.get(3).asDouble();
+        assertTrue(next < 8 && next > curve.get(19).asDouble() + 0.7, "the start still fades after it: " + query.out());
     }
 
     @Test
