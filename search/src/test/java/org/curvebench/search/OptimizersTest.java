@@ -30,7 +30,7 @@ class OptimizersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"rs", "re", "ls", "sh", "hb", "rs+wpm", "re+wpm", "ls+wpm"})
+    @ValueSource(strings = {"rs", "re", "ls", "bananas", "sh", "hb", "bohb", "rs+wpm", "re+wpm", "ls+wpm", "bananas+wpm"})
     void findsTheKnownOptimumGivenEnoughBudget(String label) {
         List<Trajectory> runs = run(label, 60_000, 4, 7, 2);
         Regret regret = Regret.score(BENCH, runs, 0, 0);
@@ -43,7 +43,7 @@ class OptimizersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"rs", "re", "ls", "sh", "hb", "re+wpm"})
+    @ValueSource(strings = {"rs", "re", "ls", "bananas", "sh", "hb", "bohb", "re+wpm"})
     void sameSeedSameTrajectoryWhateverTheThreads(String label) {
         List<Trajectory> a = run(label, 3_000, 3, 11, 1);
         List<Trajectory> b = run(label, 3_000, 3, 11, 2);
@@ -53,7 +53,7 @@ class OptimizersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"rs", "re", "ls", "sh", "hb", "ls+wpm"})
+    @ValueSource(strings = {"rs", "re", "ls", "bananas", "sh", "hb", "bohb", "ls+wpm"})
     void chargesExactlyTheEpochsTrainedAndStaysWithinBudget(String label) {
         double budget = 1_000;
         for (Trajectory t : run(label, budget, 2, 3, 2)) {
@@ -73,7 +73,7 @@ class OptimizersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sh", "hb"})
+    @ValueSource(strings = {"sh", "hb", "bohb"})
     void multiFidelityOptimizersTrainAtSeveralRungs(String label) {
         Trajectory t = run(label, 2_000, 1, 5, 1).get(0);
         java.util.Set<Integer> rungs = new java.util.TreeSet<>();

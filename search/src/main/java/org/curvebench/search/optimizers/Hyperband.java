@@ -34,7 +34,14 @@ public final class Hyperband implements OptimizerProvider {
 
     @Override
     public Optimizer create(SearchContext context) {
-        return new Brackets(context, false);
+        return new Brackets(context, false, null);
+    }
+
+    /** Proposes a bracket's first candidates from what the trial has seen (BOHB's models); null: at random. */
+    interface Proposer {
+        List<Architecture> propose(int n);
+
+        void observe(Observation observation);
     }
 
     /** Runs brackets one after another; only the most aggressive one for successive halving. */
@@ -43,11 +50,13 @@ public final class Hyperband implements OptimizerProvider {
         private final boolean halvingOnly;
         private final int sMax;
         private int s;
+        private final Proposer proposer;
         private Bracket current;
 
-        Brackets(SearchContext context, boolean halvingOnly) {
+        Brackets(SearchContext context, boolean halvingOnly, Proposer proposer) {
             this.context = context;
             this.halvingOnly = halvingOnly;
+            this.proposer = proposer;
             this.sMax = Bracket.maxS(context, ETA);
             this.s = sMax;
         }
@@ -70,6 +79,9 @@ public final class Hyperband implements OptimizerProvider {
                 s = s == 0 ? sMax : s - 1;
             }
             int n = (int) Math.ceil((double) (sMax + 1) / (bracket + 1) * Math.pow(ETA, bracket));
+            if (proposer != null) {
+                return new Bracket(context, ETA, bracket, proposer.propose(n));
+            }
             List<Architecture> first = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 first.add(context.sample());
@@ -79,6 +91,9 @@ public final class Hyperband implements OptimizerProvider {
 
         @Override
         public void tell(Observation observation) {
+            if (proposer != null) {
+                proposer.observe(observation);
+            }
             current.tell(observation);
         }
     }

@@ -27,6 +27,6 @@ public final class SuccessiveHalving implements OptimizerProvider {
 
     @Override
     public Optimizer create(SearchContext context) {
-        return new Hyperband.Brackets(context, true);
+        return new Hyperband.Brackets(context, true, null);
     }
 }
