@@ -30,7 +30,7 @@ class OptimizersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"rs", "re", "ls", "bananas", "sh", "hb", "bohb", "rs+wpm", "re+wpm", "ls+wpm", "bananas+wpm"})
+    @ValueSource(strings = {"rs", "re", "ls", "bananas", "sh", "hb", "bohb", "rs+wpm", "re+wpm", "ls+wpm", "bananas+wpm", "re+svr", "ls+svr"})
     void findsTheKnownOptimumGivenEnoughBudget(String label) {
         List<Trajectory> runs = run(label, 60_000, 4, 7, 2);
         Regret regret = Regret.score(BENCH, runs, 0, 0);
@@ -43,7 +43,7 @@ class OptimizersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"rs", "re", "ls", "bananas", "sh", "hb", "bohb", "re+wpm"})
+    @ValueSource(strings = {"rs", "re", "ls", "bananas", "sh", "hb", "bohb", "re+wpm", "re+svr"})
     void sameSeedSameTrajectoryWhateverTheThreads(String label) {
         List<Trajectory> a = run(label, 3_000, 3, 11, 1);
         List<Trajectory> b = run(label, 3_000, 3, 11, 2);

@@ -46,16 +46,16 @@ public final class Bananas implements OptimizerProvider {
 
     @Override
     public Optimizer create(SearchContext context) {
-        return new Search(context);
+        return new Rounds(context);
     }
 
-    private static final class Search implements Optimizer {
+    private static final class Rounds implements Optimizer {
         private final SearchContext context;
         private final List<Observation> seen = new ArrayList<>();
         private final Set<String> asked = new HashSet<>();
         private final Deque<Architecture> queue = new ArrayDeque<>();
 
-        Search(SearchContext context) {
+        Rounds(SearchContext context) {
             this.context = context;
         }
 
@@ -79,6 +79,22 @@ public final class Bananas implements OptimizerProvider {
         }
 
         private void propose() {
+            List<Observation> best = new ArrayList<>(seen);
+            best.sort(Comparator.comparingDouble(Observation::score).reversed());
+            double incumbent = best.get(0).score();
+            List<Architecture> candidates = new ArrayList<>();
+            Set<String> keys = new HashSet<>();
+            for (int tries = 0; candidates.size() < CANDIDATES && tries < 20 * CANDIDATES; tries++) {
+                Architecture parent = best.get(tries % Math.min(PARENTS, best.size())).architecture();
+                Architecture child = context.mutate(parent);
+                if (!asked.contains(child.canonicalKey()) && keys.add(child.canonicalKey())) {
+                    candidates.add(child);
+                }
+            }
+            if (candidates.isEmpty()) {
+                queue.add(context.sample());
+                return;
+            }
             int n = seen.size();
             double[][] x = new double[n][];
             for (int i = 0; i < n; i++) {
@@ -95,22 +111,6 @@ public final class Bananas implements OptimizerProvider {
                 }
                 models.add(TREES.fit(bx, by, new double[0][], new double[0][], context.random().nextLong(),
                         Progress.NONE));
-            }
-            List<Observation> best = new ArrayList<>(seen);
-            best.sort(Comparator.comparingDouble(Observation::score).reversed());
-            double incumbent = best.get(0).score();
-            List<Architecture> candidates = new ArrayList<>();
-            Set<String> keys = new HashSet<>();
-            for (int tries = 0; candidates.size() < CANDIDATES && tries < 20 * CANDIDATES; tries++) {
-                Architecture parent = best.get(tries % Math.min(PARENTS, best.size())).architecture();
-                Architecture child = context.mutate(parent);
-                if (!asked.contains(child.canonicalKey()) && keys.add(child.canonicalKey())) {
-                    candidates.add(child);
-                }
-            }
-            if (candidates.isEmpty()) {
-                queue.add(context.sample());
-                return;
             }
             double[] ei = new double[candidates.size()];
             double[] out = new double[1];
