@@ -15,30 +15,18 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.curvebench.datasets.simulated.SimulatedNb201Benchmark;
-import org.curvebench.datasets.table.CurveTableWriter;
 import org.curvebench.surrogate.cli.Main;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SearchCommandTest {
 
     @TempDir
-    static Path dir;
-    static Path model;
-    static Path table;
+    Path dir;
+    private final Path model = SearchFixture.MODEL;
+    private final Path table = SearchFixture.TABLE;
 
-    @BeforeAll
-    static void fitSmallSurrogate() throws IOException {
-        table = dir.resolve("train.jsonl.gz");
-        CurveTableWriter.write(SimulatedNb201Benchmark.generate(300, 2, 20, 11).dataset(), table);
-        model = dir.resolve("nb201.cbs");
-        assertEquals(0, Main.run("fit", "--space", "nb201", "--data", table.toString(), "--out", model.toString(),
-                "--max-rounds", "40"));
-    }
-
-    private static String[] searchArgs(Path out, String... more) {
+    private String[] searchArgs(Path out, String... more) {
         List<String> args = new java.util.ArrayList<>(List.of("search", "--model", model.toString(), "--optimizer",
                 "rs,re,re+wpm,hb", "--budget-seconds", "3000", "--trials", "3", "--seed", "4", "--out", out.toString()));
         args.addAll(List.of(more));

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import org.curvebench.search.cli.SearchFixture;
 import org.curvebench.surrogate.cli.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,5 +87,48 @@ class PlotCommandTest {
         assertTrue(err.toString().contains("bad.jsonl:2"), err.toString());
         assertEquals(2, Main.run("plot", "regret", "--out", dir.resolve("x.png").toString()));
         assertTrue(Files.notExists(dir.resolve("x.png")));
+    }
+
+    @Test
+    void curvesOfOneArchitectureWithItsRealRuns() throws IOException {
+        Path png = dir.resolve("curves.png");
+        String arch;
+        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(new java.util.zip.GZIPInputStream(
+                Files.newInputStream(SearchFixture.TABLE)), java.nio.charset.StandardCharsets.UTF_8))) {
+            arch = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in.readLine()).get("arch").asText();
+        }
+        assertEquals(0, Main.run("plot", "curves", "--model", SearchFixture.MODEL.toString(), "--arch", arch,
+                "--seeds", "3", "--data", SearchFixture.TABLE.toString(), "--out", png.toString()));
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertEquals(900, image.getWidth());
+        assertEquals(560, image.getHeight());
+        assertTrue(pixels(image, 31, 119, 180) > 300, "the thick mean curve is drawn");
+        assertTrue(pixels(image, 255, 127, 14) > 50, "the first noisy seed is drawn");
+        assertTrue(pixels(image, 64, 64, 64) > 50, "the real runs are drawn dashed in dark grey");
+        assertEquals(2, Main.run("plot", "curves", "--model", SearchFixture.MODEL.toString(), "--arch", arch,
+                "--seeds", "-1", "--out", png.toString()));
+    }
+
+    @Test
+    void demoWritesTheFiguresAndNamesThem() throws IOException {
+        Path out = dir.resolve("demo");
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream saved = System.out;
+        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertEquals(0, Main.run("demo", "--archs", "300", "--seeds", "2", "--epochs", "20", "--max-rounds", "40",
+                    "--out-dir", out.toString()));
+        } finally {
+            System.setOut(saved);
+        }
+        String text = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        for (String name : new String[] {"demo-regret.png", "demo-curves.png", "demo-search.jsonl"}) {
+            assertTrue(text.contains("wrote " + out.resolve(name)), text);
+        }
+        BufferedImage regret = ImageIO.read(out.resolve("demo-regret.png").toFile());
+        assertEquals(900, regret.getWidth());
+        assertTrue(pixels(regret, 31, 119, 180) > 200 && pixels(regret, 214, 39, 40) > 100,
+                "the first and fourth optimizers' lines are drawn");
+        assertTrue(text.contains("re+wpm"), text);
     }
 }
