@@ -4,7 +4,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.curvebench.search.Observation;
 import org.curvebench.search.Optimizer;
 import org.curvebench.search.Request;
@@ -26,6 +28,7 @@ public final class LceOptimizer implements Optimizer {
     /** Scores of the predictions so far, ascending. */
     private final List<Double> predictions = new ArrayList<>();
     private final boolean maximize;
+    private final Set<String> learned = new HashSet<>();
 
     public LceOptimizer(Optimizer inner, LcePredictor predictor, int fewEpochs, double top, int epochs,
                         boolean maximize) {
@@ -49,7 +52,9 @@ public final class LceOptimizer implements Optimizer {
     @Override
     public void tell(Observation o) {
         if (o.epochs() >= epochs) {
-            predictor.learn(o.architecture(), o.curve());
+            if (learned.add(o.architecture().canonicalKey())) {
+                predictor.learn(o.architecture(), o.curve());
+            }
             return;
         }
         double predicted = predictor.predict(o.architecture(), o.curve(), epochs);

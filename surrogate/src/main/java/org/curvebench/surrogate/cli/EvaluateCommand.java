@@ -1,11 +1,14 @@
 package org.curvebench.surrogate.cli;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.curvebench.core.AtomicFile;
 import org.curvebench.datasets.CurveDataset;
 import org.curvebench.surrogate.CurveSurrogate;
 import org.curvebench.surrogate.eval.EvaluationReport;
 import org.curvebench.surrogate.eval.Evaluator;
+import org.curvebench.surrogate.eval.HtmlReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -28,6 +31,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of a table.")
     boolean json;
 
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "Also write one self-contained HTML page with the table and figures (inline SVG).")
+    Path report;
+
     @picocli.CommandLine.Mixin
     GraphsOption graphs;
 
@@ -45,8 +52,16 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "training architectures, so the figures below are optimistic; evaluate on held-out data "
                     + "(see 'curvebench split')");
         }
+        if (this.report != null) {
+            AtomicFile.checkWritable(this.report);
+        }
         EvaluationReport report = new Evaluator(session.progress).evaluate(surrogate, test);
         System.out.print(json ? ReportFormat.json(report) + "\n" : ReportFormat.table(report));
+        if (this.report != null) {
+            byte[] page = HtmlReport.page(surrogate, test, ReportFormat.table(report)).getBytes(StandardCharsets.UTF_8);
+            AtomicFile.writeStream(this.report, out -> out.write(page));
+            session.err.println("wrote " + this.report);
+        }
         return 0;
     }
 }
