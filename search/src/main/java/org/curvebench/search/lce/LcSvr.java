@@ -13,7 +13,8 @@ import org.curvebench.search.SearchContext;
  * differences over its last fifth) and of the cell (the space's default encoding) to the final value, trained on
  * the trial's fully trained architectures cut to the same epochs. Hyperparameters (box C, tube ε, kernel width γ)
  * are drawn at random ({@link #CONFIGS} of them) and chosen by 3-fold cross validation, refitted as the trial
- * trains more architectures. Until {@link #MIN_TRAINING} full trainings exist it predicts the last observed value.
+ * trains 20% more architectures, on its latest {@link #MAX_TRAINING}. Until {@link #MIN_TRAINING} full trainings
+ * exist it predicts the last observed value.
  * This is ε-SVR where Baker et al. use ν-SVR; both fit the same family of models.
  */
 public final class LcSvr implements LceMethod {
@@ -22,6 +23,8 @@ public final class LcSvr implements LceMethod {
     static final int CONFIGS = 20;
     static final int FOLDS = 3;
     static final int MIN_TRAINING = 8;
+    /** The most recent full trainings the regression learns from (the solver holds their kernel matrix). */
+    static final int MAX_TRAINING = 200;
 
     @Override
     public String name() {
@@ -91,7 +94,9 @@ public final class LcSvr implements LceMethod {
             }
             int k = partial.epochs();
             if (model == null || model.epochs != k || curves.size() >= model.trainedOn * 1.2 + 1) {
-                model = Model.fit(cells, curves, k, epochs, random);
+                int from = Math.max(0, curves.size() - MAX_TRAINING);
+                model = Model.fit(cells.subList(from, cells.size()), curves.subList(from, curves.size()), k, epochs,
+                        random, curves.size());
             }
             return model.predict(features(context.features(architecture), partial.toArray(), k));
         }
@@ -118,7 +123,8 @@ public final class LcSvr implements LceMethod {
             this.svr = svr;
         }
 
-        static Model fit(List<double[]> cells, List<double[]> curves, int k, int finalEpochs, SplittableRandom random) {
+        static Model fit(List<double[]> cells, List<double[]> curves, int k, int finalEpochs, SplittableRandom random,
+                         int learned) {
             int n = curves.size();
             double[][] x = new double[n][];
             double[] y = new double[n];
@@ -196,7 +202,7 @@ public final class LcSvr implements LceMethod {
                     best = h;
                 }
             }
-            return new Model(k, n, mean, scale, ym, ys, EpsilonSvr.fit(xs, yz, best[0], best[1], best[2]));
+            return new Model(k, learned, mean, scale, ym, ys, EpsilonSvr.fit(xs, yz, best[0], best[1], best[2]));
         }
 
         double predict(double[] features) {
