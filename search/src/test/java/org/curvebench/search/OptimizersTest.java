@@ -21,7 +21,7 @@ class OptimizersTest {
         if (parts.length == 1) {
             return OptimizerSpec.plain(p);
         }
-        return new OptimizerSpec(p, LceMethod.installed().get(parts[1]), 5, 0.25);
+        return new OptimizerSpec(p, LceMethod.installed().get(parts[1]), 5, 0.5);
     }
 
     static List<Trajectory> run(String label, double budget, int trials, long seed, int threads) {

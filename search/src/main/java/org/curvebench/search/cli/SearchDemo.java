@@ -42,7 +42,8 @@ public final class SearchDemo implements DemoExtension {
         LceMethod wpm = LceMethod.installed().get("wpm");
         List<OptimizerSpec> specs = List.of(OptimizerSpec.plain(optimizers.get("rs")),
                 OptimizerSpec.plain(optimizers.get("re")),
-                new OptimizerSpec(optimizers.get("re"), wpm, Math.max(1, benchmark.epochs() / 5), 0.25),
+                new OptimizerSpec(optimizers.get("re"), wpm, Math.max(1, benchmark.epochs() / 5),
+                        SearchCommand.defaultTop(benchmark.space().name())),
                 OptimizerSpec.plain(optimizers.get("hb")));
         List<Trajectory> runs = new Search(new TrialRunner(benchmark, time, budget),
                 Math.max(1, (int) Math.round(benchmark.epochs() / 27.0)), 2).run(specs, 10, 0, Progress.NONE);

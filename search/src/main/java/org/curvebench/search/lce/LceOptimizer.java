@@ -1,9 +1,7 @@
 package org.curvebench.search.lce;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,23 +10,29 @@ import org.curvebench.search.Optimizer;
 import org.curvebench.search.Request;
 
 /**
- * NAS-Bench-x11's recipe (its Algorithm 2) around a single-fidelity optimizer: each candidate it asks for is trained
- * only to the extrapolation epochs, its final value predicted and told to the optimizer in place of the real one;
- * a candidate whose prediction ranks in the top fraction of the trial's predictions so far is then trained fully
- * (costing only the remaining epochs), so the incumbent is always a real result.
+ * NAS-Bench-x11's recipe (its Algorithm 2) around a single-fidelity optimizer. The first {@link #WARM_UP} candidates
+ * are trained fully. After that each candidate the optimizer asks for is trained only to the extrapolation epochs
+ * and its final value predicted; if the prediction beats the worst of the top fraction of the final values
+ * observed so far, the candidate is trained fully (costing only the remaining epochs) and the optimizer is told
+ * its real result, otherwise the optimizer is told the prediction. The incumbent is therefore always a real result.
+ * NAS-Bench-x11 drops rejected candidates; an ask/tell optimizer must hear about every candidate, and a
+ * prediction below the bar ranks it low.
  */
 public final class LceOptimizer implements Optimizer {
+
+    /** Candidates trained fully before any extrapolation, so that there is a bar to compare with. */
+    public static final int WARM_UP = 10;
 
     private final Optimizer inner;
     private final LcePredictor predictor;
     private final int fewEpochs;
     private final double top;
     private final int epochs;
-    private final Deque<Request> toFinish = new ArrayDeque<>();
-    /** Scores of the predictions so far, ascending. */
-    private final List<Double> predictions = new ArrayList<>();
     private final boolean maximize;
+    /** Scores of the final values observed, ascending. */
+    private final List<Double> finals = new ArrayList<>();
     private final Set<String> learned = new HashSet<>();
+    private Request pendingFull;
 
     public LceOptimizer(Optimizer inner, LcePredictor predictor, int fewEpochs, double top, int epochs,
                         boolean maximize) {
@@ -42,29 +46,32 @@ public final class LceOptimizer implements Optimizer {
 
     @Override
     public Request ask() {
-        if (!toFinish.isEmpty()) {
-            return toFinish.removeFirst();
+        if (pendingFull != null) {
+            return pendingFull;
         }
         Request r = inner.ask();
-        return new Request(r.architecture(), Math.min(fewEpochs, r.epochs()));
+        return finals.size() < WARM_UP ? r : new Request(r.architecture(), Math.min(fewEpochs, r.epochs()));
     }
 
     @Override
     public void tell(Observation o) {
         if (o.epochs() >= epochs) {
+            pendingFull = null;
             if (learned.add(o.architecture().canonicalKey())) {
                 predictor.learn(o.architecture(), o.curve());
+                int at = Collections.binarySearch(finals, o.score());
+                finals.add(at >= 0 ? at : -at - 1, o.score());
             }
+            inner.tell(o);
             return;
         }
         double predicted = predictor.predict(o.architecture(), o.curve(), epochs);
         double score = maximize ? predicted : -predicted;
-        int at = Collections.binarySearch(predictions, score);
-        int index = at >= 0 ? at : -at - 1;
-        predictions.add(index, score);
-        int better = predictions.size() - 1 - index;
-        if (better < Math.ceil(top * predictions.size())) {
-            toFinish.addLast(new Request(o.architecture(), epochs));
+        int keep = Math.max(1, (int) (finals.size() * top));
+        double bar = finals.get(finals.size() - keep);
+        if (score > bar) {
+            pendingFull = new Request(o.architecture(), epochs);
+            return;
         }
         inner.tell(new Observation(o.architecture(), epochs, o.curve(), predicted, score, true));
     }
