@@ -215,6 +215,9 @@ public final class SearchCommand implements Callable<Integer> {
         if (space == null) {
             throw usage("--data needs --space");
         }
+        if (noNoise) {
+            throw usage("--no-noise applies to --model; a table replays its real runs");
+        }
         SearchSpaces spaces = SearchSpaces.installed();
         if (spaces.all().stream().map(SearchSpace::name).noneMatch(space::equals)) {
             throw usage("Invalid value for option '--space': unknown search space '" + space + "'");
