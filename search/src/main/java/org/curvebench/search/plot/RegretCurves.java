@@ -47,14 +47,14 @@ public final class RegretCurves {
                 JsonNode n;
                 try {
                     n = json.readTree(line);
-                } catch (IOException e) {
-                    throw new DataFormatException(path + ":" + number + ": not a JSON object: " + e.getOriginalMessage());
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new DataFormatException(path.toString(), number, "not JSON: " + e.getOriginalMessage());
                 }
                 JsonNode seconds = n.get("seconds");
                 JsonNode regret = n.get("regret");
                 if (seconds == null || !seconds.isNumber() || regret == null || !regret.isNumber()) {
-                    throw new DataFormatException(path + ":" + number
-                            + ": a runs line needs numeric \"seconds\" and \"regret\" fields");
+                    throw new DataFormatException(path.toString(), number,
+                            "a runs line needs numeric \"seconds\" and \"regret\" fields");
                 }
                 String label = n.hasNonNull("label") ? n.get("label").asText()
                         : n.hasNonNull("optimizer") ? n.get("optimizer").asText() : fallback;
