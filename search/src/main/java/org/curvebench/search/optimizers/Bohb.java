@@ -14,7 +14,8 @@ import org.curvebench.search.SearchContext;
 /**
  * {@code bohb}: BOHB (Falkner et al. 2018): Hyperband whose brackets start from candidates chosen by kernel
  * density models over the space's features, fitted at the most epochs that have enough results: the best
- * {@link #GOOD} fraction form the good density, the rest the bad one, and of {@link #CANDIDATES} candidates
+ * {@link #GOOD} fraction of the latest {@link #RECENT} form the good density, the rest the bad one (fitted once per
+ * bracket), and of {@link #CANDIDATES} candidates
  * (mutations of good architectures) the one with the highest ratio is taken. A third of the candidates stay random,
  * as in BOHB. Architectures are discrete, so candidates come from mutation rather than from sampling the density.
  */
@@ -24,6 +25,8 @@ public final class Bohb implements OptimizerProvider {
     static final int CANDIDATES = 64;
     static final double RANDOM_FRACTION = 1.0 / 3;
     static final double BANDWIDTH = 0.5;
+    /** The latest results at a number of epochs that the densities are fitted to. */
+    static final int RECENT = 300;
 
     @Override
     public String name() {
@@ -60,17 +63,6 @@ public final class Bohb implements OptimizerProvider {
 
         @Override
         public List<Architecture> propose(int n) {
-            List<Architecture> out = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                out.add(one());
-            }
-            return out;
-        }
-
-        private Architecture one() {
-            if (context.random().nextDouble() < RANDOM_FRACTION) {
-                return context.sample();
-            }
             List<Observation> level = null;
             for (List<Observation> l : byEpochs.values()) {
                 int dimension = context.features(l.get(0).architecture()).length;
@@ -79,30 +71,39 @@ public final class Bohb implements OptimizerProvider {
                     break;
                 }
             }
-            if (level == null) {
-                return context.sample();
-            }
-            List<Observation> sorted = new ArrayList<>(level);
-            sorted.sort(Comparator.comparingDouble(Observation::score).reversed());
-            int goodCount = Math.max(1, (int) Math.ceil(GOOD * sorted.size()));
+            List<Observation> sorted = new ArrayList<>();
             List<double[]> good = new ArrayList<>();
             List<double[]> bad = new ArrayList<>();
-            for (int i = 0; i < sorted.size(); i++) {
-                (i < goodCount ? good : bad).add(context.features(sorted.get(i).architecture()));
-            }
-            Architecture best = null;
-            double bestRatio = Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < CANDIDATES; c++) {
-                Architecture parent = sorted.get(context.random().nextInt(goodCount)).architecture();
-                Architecture candidate = context.mutate(parent);
-                double[] x = context.features(candidate);
-                double ratio = logDensity(good, x) - logDensity(bad, x);
-                if (ratio > bestRatio) {
-                    bestRatio = ratio;
-                    best = candidate;
+            int goodCount = 0;
+            if (level != null) {
+                sorted.addAll(level.subList(Math.max(0, level.size() - RECENT), level.size()));
+                sorted.sort(Comparator.comparingDouble(Observation::score).reversed());
+                goodCount = Math.max(1, (int) Math.ceil(GOOD * sorted.size()));
+                for (int i = 0; i < sorted.size(); i++) {
+                    (i < goodCount ? good : bad).add(context.features(sorted.get(i).architecture()));
                 }
             }
-            return best;
+            List<Architecture> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                if (level == null || context.random().nextDouble() < RANDOM_FRACTION) {
+                    out.add(context.sample());
+                    continue;
+                }
+                Architecture best = null;
+                double bestRatio = Double.NEGATIVE_INFINITY;
+                for (int c = 0; c < CANDIDATES; c++) {
+                    Architecture parent = sorted.get(context.random().nextInt(goodCount)).architecture();
+                    Architecture candidate = context.mutate(parent);
+                    double[] x = context.features(candidate);
+                    double ratio = logDensity(good, x) - logDensity(bad, x);
+                    if (ratio > bestRatio) {
+                        bestRatio = ratio;
+                        best = candidate;
+                    }
+                }
+                out.add(best);
+            }
+            return out;
         }
 
         /** Log of a Gaussian product-kernel density (up to a constant) at {@code x}. */
