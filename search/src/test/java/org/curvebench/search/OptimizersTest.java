@@ -32,7 +32,12 @@ class OptimizersTest {
     @ParameterizedTest
     @ValueSource(strings = {"rs", "re", "ls", "bananas", "sh", "hb", "bohb", "rs+wpm", "re+wpm", "ls+wpm", "bananas+wpm", "re+svr", "ls+svr"})
     void findsTheKnownOptimumGivenEnoughBudget(String label) {
-        List<Trajectory> runs = run(label, label.equals("rs") ? 60_000 : 15_000, 4, 7, 2);
+        double budget = switch (label) {
+            case "rs" -> 60_000;
+            case "rs+wpm" -> 20_000;
+            default -> 6_000;
+        };
+        List<Trajectory> runs = run(label, budget, 4, 7, 2);
         Regret regret = Regret.score(BENCH, runs, 0, 0);
         assertEquals(BitsBenchmark.mean(BitsBenchmark.TARGET, BitsBenchmark.EPOCHS - 1), regret.reference().best(), 1e-12);
         for (Trajectory t : runs) {

@@ -2,8 +2,10 @@ package org.curvebench.search.lce;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.curvebench.search.Observation;
 import org.curvebench.search.Optimizer;
@@ -32,6 +34,8 @@ public final class LceOptimizer implements Optimizer {
     /** Scores of the final values observed, ascending. */
     private final List<Double> finals = new ArrayList<>();
     private final Set<String> learned = new HashSet<>();
+    /** Predictions already made in this trial, by architecture: asking again costs neither training nor fitting. */
+    private final Map<String, Double> predictions = new HashMap<>();
     private Request pendingFull;
 
     public LceOptimizer(Optimizer inner, LcePredictor predictor, int fewEpochs, double top, int epochs,
@@ -50,7 +54,8 @@ public final class LceOptimizer implements Optimizer {
             return pendingFull;
         }
         Request r = inner.ask();
-        return finals.size() < WARM_UP ? r : new Request(r.architecture(), Math.min(fewEpochs, r.epochs()));
+        boolean full = finals.size() < WARM_UP || learned.contains(r.architecture().canonicalKey());
+        return full ? r : new Request(r.architecture(), Math.min(fewEpochs, r.epochs()));
     }
 
     @Override
@@ -65,7 +70,10 @@ public final class LceOptimizer implements Optimizer {
             inner.tell(o);
             return;
         }
-        double predicted = predictor.predict(o.architecture(), o.curve(), epochs);
+        String key = o.architecture().canonicalKey();
+        Double known = predictions.get(key);
+        double predicted = known != null ? known : predictor.predict(o.architecture(), o.curve(), epochs);
+        predictions.put(key, predicted);
         double score = maximize ? predicted : -predicted;
         int keep = Math.max(1, (int) (finals.size() * top));
         double bar = finals.get(finals.size() - keep);

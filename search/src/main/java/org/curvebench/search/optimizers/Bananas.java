@@ -54,6 +54,8 @@ public final class Bananas implements OptimizerProvider {
         private final List<Observation> seen = new ArrayList<>();
         private final Set<String> asked = new HashSet<>();
         private final Deque<Architecture> queue = new ArrayDeque<>();
+        /** Draws at random, without fitting, until something new was asked since mutation found nothing new. */
+        private int exhaustedAt;
 
         Rounds(SearchContext context) {
             this.context = context;
@@ -79,6 +81,10 @@ public final class Bananas implements OptimizerProvider {
         }
 
         private void propose() {
+            if (asked.size() < exhaustedAt) {
+                queue.add(context.sample());
+                return;
+            }
             List<Observation> best = new ArrayList<>(seen);
             best.sort(Comparator.comparingDouble(Observation::score).reversed());
             double incumbent = best.get(0).score();
@@ -92,6 +98,7 @@ public final class Bananas implements OptimizerProvider {
                 }
             }
             if (candidates.isEmpty()) {
+                exhaustedAt = asked.size() + 1;
                 queue.add(context.sample());
                 return;
             }
