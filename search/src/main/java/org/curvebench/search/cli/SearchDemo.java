@@ -69,7 +69,7 @@ public final class SearchDemo implements DemoExtension {
             List<double[]> real = new ArrayList<>();
             shown.runs().forEach(r -> real.add(r.curve(surrogate.metric()).toArray()));
             Path curvesPng = outDir.resolve("demo-curves.png");
-            Charts.savePng(Charts.curves(a.canonicalKey() + " (simulated runs dashed)", surrogate.metric(),
+            Charts.savePng(Charts.curves("held-out " + a.canonicalKey() + " (its simulated runs dashed)", surrogate.metric(),
                     surrogate.meanCurve(a).toArray(), seeds, real, 900, 560), curvesPng);
             written.add(curvesPng);
         }

@@ -72,14 +72,14 @@ public final class Charts {
     }
 
     /**
-     * One architecture's curves: the surrogate's mean (thick), noisy seeds (thin) and real runs (dashed), each
+     * One architecture's curves: the surrogate's mean (thick), noisy seeds (thin) and the data's runs (dashed), each
      * over epochs 1, 2, ....
      */
     public static XYChart curves(String title, String metric, double[] mean, List<double[]> seeds, List<double[]> runs,
                                  int width, int height) {
         XYChart chart = chart(width, height, title, "epoch", metric);
         for (int i = 0; i < runs.size(); i++) {
-            XYSeries s = chart.addSeries("real run " + (i + 1), epochs(runs.get(i).length), runs.get(i));
+            XYSeries s = chart.addSeries("data run " + (i + 1), epochs(runs.get(i).length), runs.get(i));
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             s.setMarker(SeriesMarkers.NONE);
             s.setLineColor(Color.DARK_GRAY);
