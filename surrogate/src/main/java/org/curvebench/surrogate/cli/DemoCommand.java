@@ -109,6 +109,11 @@ final class DemoCommand implements Callable<Integer> {
         Path reportPath = outDir.resolve("demo-report.json");
         ReportFormat.JSON.writerWithDefaultPrettyPrinter().writeValue(reportPath.toFile(), json);
         System.out.printf("%nwrote %s, %s and the simulated tables under %s%n", model, reportPath, outDir);
+        for (DemoExtension extension : DemoExtension.installed()) {
+            for (Path written : extension.run(surrogate, split.test(), outDir)) {
+                System.out.println("wrote " + written);
+            }
+        }
         return 0;
     }
 

@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import org.curvebench.core.Progress;
 
 /** Draws progress as a one-line bar on standard error, only when it is a terminal. */
-final class TerminalProgress implements Progress {
+public final class TerminalProgress implements Progress {
 
     private static final int WIDTH = 30;
 
@@ -19,7 +19,7 @@ final class TerminalProgress implements Progress {
     }
 
     /** A bar on stderr when the process runs on a terminal, else {@link Progress#NONE}. */
-    static Progress forConsole() {
+    public static Progress forConsole() {
         return System.console() != null ? new TerminalProgress(System.err) : Progress.NONE;
     }
 
