@@ -96,7 +96,7 @@ public final class SearchCommand implements Callable<Integer> {
     boolean noNoise;
 
     @Option(names = "--seconds-per-epoch", paramLabel = "S",
-            description = "Simulated seconds of one epoch (default: the space's constant, see README).")
+            description = "Simulated seconds of one epoch (default: the surrogate's predicted epoch_seconds when it has them, else the space's constant, see README).")
     Double secondsPerEpoch;
 
     @Option(names = "--min-epochs", paramLabel = "E",
@@ -177,11 +177,12 @@ public final class SearchCommand implements Callable<Integer> {
                     lceTop != null ? lceTop : defaultTop(benchmark.space().name())));
         }
         TrainingTime time = secondsPerEpoch != null ? new ConstantEpochTime(secondsPerEpoch)
-                : ConstantEpochTime.forSpace(benchmark.space().name());
+                : predictedTime != null ? predictedTime : ConstantEpochTime.forSpace(benchmark.space().name());
         PrintStream err = System.err;
-        err.println("searching " + benchmark.description() + "; " + (secondsPerEpoch != null ? secondsPerEpoch
-                : ConstantEpochTime.forSpace(benchmark.space().name()).secondsPerEpoch())
-                + " simulated s per epoch");
+        err.println("searching " + benchmark.description() + "; " + (secondsPerEpoch != null
+                ? secondsPerEpoch + " simulated s per epoch"
+                : predictedTime != null ? "training time from the surrogate's predicted epoch_seconds"
+                : ConstantEpochTime.forSpace(benchmark.space().name()).secondsPerEpoch() + " simulated s per epoch"));
         org.curvebench.core.AtomicFile.checkWritable(out);
         Progress progress = TerminalProgress.forConsole();
         long t0 = System.nanoTime();
@@ -205,12 +206,17 @@ public final class SearchCommand implements Callable<Integer> {
         return space.equals("nb101") || space.equals("darts") ? 0.2 : 0.5;
     }
 
+    /** The surrogate's own training time, when it predicts {@code epoch_seconds}; set by {@link #benchmark()}. */
+    private TrainingTime predictedTime;
+
     private Benchmark benchmark() throws java.io.IOException {
         if (source.model != null) {
             if (space != null) {
                 throw usage("--space applies to --data; a surrogate knows its space");
             }
-            return new SurrogateCurves(SurrogateFiles.installed().load(source.model), !noNoise);
+            org.curvebench.surrogate.CurveSurrogate surrogate = SurrogateFiles.installed().load(source.model);
+            predictedTime = org.curvebench.search.SurrogateEpochTime.of(surrogate).orElse(null);
+            return new SurrogateCurves(surrogate, !noNoise);
         }
         if (space == null) {
             throw usage("--data needs --space");

@@ -67,6 +67,37 @@ class SearchCommandTest {
     }
 
     @Test
+    void aSurrogateWithEpochSecondsChargesItsPredictedTrainingTime() throws IOException {
+        Path multi = dir.resolve("timed.cbs");
+        assertEquals(0, Main.run("fit", "--space", "nb201", "--data", table.toString(), "--metrics",
+                "val_acc,epoch_seconds", "--max-rounds", "20", "--out", multi.toString()));
+        org.curvebench.surrogate.CurveSurrogate s = org.curvebench.surrogate.SurrogateFiles.installed().load(multi);
+        org.curvebench.search.TrainingTime time = org.curvebench.search.SurrogateEpochTime.of(s).orElseThrow();
+        Path out = dir.resolve("timed.jsonl");
+        assertEquals(0, Main.run("search", "--model", multi.toString(), "--optimizer", "rs", "--budget-seconds",
+                "5000", "--trials", "1", "--seed", "2", "--out", out.toString()));
+        List<String> lines = Files.readAllLines(out);
+        assertTrue(lines.size() > 2, "too few trainings: " + lines);
+        double clock = 0;
+        ObjectMapper json = new ObjectMapper();
+        for (String line : lines) {
+            JsonNode row = json.readTree(line);
+            org.curvebench.encoding.Architecture a = s.space().parse(row.get("arch"));
+            double[] perEpoch = s.forMetric("epoch_seconds").meanCurve(a).toArray();
+            double expected = 0;
+            for (int e = 0; e < row.get("epochs").asInt(); e++) {
+                expected += Math.max(0, perEpoch[e]);
+            }
+            assertEquals(expected, time.seconds(a, row.get("epochs").asInt()), 1e-9);
+            clock += expected;
+            assertEquals(clock, row.get("seconds").asDouble(), 1e-6 * clock, line);
+        }
+        assertTrue(clock <= 5000);
+        assertTrue(org.curvebench.search.SurrogateEpochTime.of(
+                org.curvebench.surrogate.SurrogateFiles.installed().load(model)).isEmpty());
+    }
+
+    @Test
     void replaysATableOfRuns() throws IOException {
         Path out = dir.resolve("table.jsonl");
         assertEquals(0, Main.run("search", "--data", table.toString(), "--space", "nb201", "--optimizer", "re,sh",
