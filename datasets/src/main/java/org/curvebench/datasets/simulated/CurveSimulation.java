@@ -1,13 +1,20 @@
 package org.curvebench.datasets.simulated;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.curvebench.datasets.CurveDataset;
 import org.curvebench.core.LearningCurve;
 import org.curvebench.datasets.Metrics;
 import org.curvebench.datasets.TrainingRun;
 import org.curvebench.encoding.Architecture;
+import org.curvebench.encoding.SearchSpace;
 
 /**
  * What the simulated benchmarks share: the saturating shape of a mean accuracy curve, the early-large noise level,
@@ -19,6 +26,44 @@ final class CurveSimulation {
     static final double NOISE_AUTOCORRELATION = 0.5;
 
     private CurveSimulation() {
+    }
+
+    /** The simulated truth of one architecture: its mean curve, its noise spread per epoch, its seconds per epoch. */
+    record Truth(double[] mean, double[] sigma, double secondsPerEpoch) {
+    }
+
+    /**
+     * A simulated benchmark of {@code architectures} distinct architectures of {@code space}, drawn by {@code draw}
+     * from one generator (an architecture drawn again is skipped), each given its truth by {@code truth} from a
+     * generator of its own and then {@code seeds} runs around it; the same arguments always give the same data.
+     */
+    static <A extends Architecture> SimulatedBenchmark generate(SearchSpace space, int architectures, int most,
+            int seeds, int epochs, long seed, Function<SplittableRandom, A> draw,
+            BiFunction<A, SplittableRandom, Truth> truth) {
+        if (architectures < 1 || architectures > most) {
+            throw new IllegalArgumentException("architectures must be in 1.." + most + ", got " + architectures);
+        }
+        if (seeds < 1 || epochs < 2) {
+            throw new IllegalArgumentException("need at least 1 seed and 2 epochs");
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        List<TrainingRun> runs = new ArrayList<>(architectures * seeds);
+        Map<String, double[]> means = new HashMap<>();
+        Map<String, double[]> sigmas = new HashMap<>();
+        while (means.size() < architectures) {
+            A a = draw.apply(random);
+            if (means.containsKey(a.canonicalKey())) {
+                continue;
+            }
+            SplittableRandom archRandom = random.split();
+            Truth t = truth.apply(a, archRandom);
+            means.put(a.canonicalKey(), t.mean());
+            sigmas.put(a.canonicalKey(), t.sigma());
+            for (int s = 0; s < seeds; s++) {
+                runs.add(run(a, s, t.mean(), t.sigma(), t.secondsPerEpoch(), archRandom.split()));
+            }
+        }
+        return new SimulatedBenchmark(CurveDataset.fromRuns(space, runs, List.of()), means, sigmas);
     }
 
     /**

@@ -1,12 +1,6 @@
 package org.curvebench.datasets.simulated;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
-import org.curvebench.datasets.CurveDataset;
-import org.curvebench.datasets.TrainingRun;
 import org.curvebench.encoding.darts.DartsArchitecture;
 import org.curvebench.encoding.darts.DartsCell;
 import org.curvebench.encoding.darts.DartsSpace;
@@ -40,36 +34,14 @@ public final class SimulatedDartsBenchmark {
      * epochs; the same arguments always give the same data.
      */
     public static SimulatedBenchmark generate(int architectures, int seeds, int epochs, long seed) {
-        if (architectures < 1 || architectures > MAX_ARCHITECTURES) {
-            throw new IllegalArgumentException("architectures must be in 1.." + MAX_ARCHITECTURES + ", got "
-                    + architectures);
-        }
-        if (seeds < 1 || epochs < 2) {
-            throw new IllegalArgumentException("need at least 1 seed and 2 epochs");
-        }
         DartsSpace darts = new DartsSpace();
-        SplittableRandom random = new SplittableRandom(seed);
-        List<TrainingRun> runs = new ArrayList<>(architectures * seeds);
-        Map<String, double[]> means = new HashMap<>();
-        Map<String, double[]> sigmas = new HashMap<>();
-        while (means.size() < architectures) {
-            DartsArchitecture pair = darts.sample(random);
-            if (means.containsKey(pair.canonicalKey())) {
-                continue;
-            }
-            SplittableRandom archRandom = random.split();
-            Shape shape = Shape.of(pair);
-            double[] mean = meanCurve(shape, epochs, archRandom);
-            double[] sigma = CurveSimulation.decayingSigma(epochs,
-                    0.2 + 0.08 * shape.normalSkips() + 0.05 * shape.normalPools());
-            means.put(pair.canonicalKey(), mean);
-            sigmas.put(pair.canonicalKey(), sigma);
-            double secondsPerEpoch = 40 + 4 * shape.parameters();
-            for (int s = 0; s < seeds; s++) {
-                runs.add(CurveSimulation.run(pair, s, mean, sigma, secondsPerEpoch, archRandom.split()));
-            }
-        }
-        return new SimulatedBenchmark(CurveDataset.fromRuns(darts, runs, List.of()), means, sigmas);
+        return CurveSimulation.generate(darts, architectures, MAX_ARCHITECTURES, seeds, epochs, seed, darts::sample,
+                (pair, random) -> {
+                    Shape shape = Shape.of(pair);
+                    double[] mean = meanCurve(shape, epochs, random);
+                    return new CurveSimulation.Truth(mean, CurveSimulation.decayingSigma(epochs,
+                            0.2 + 0.08 * shape.normalSkips() + 0.05 * shape.normalPools()), 40 + 4 * shape.parameters());
+                });
     }
 
     /** The features of a cell pair that drive its simulated curve. */

@@ -1,12 +1,7 @@
 package org.curvebench.datasets.simulated;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
-import org.curvebench.datasets.CurveDataset;
-import org.curvebench.datasets.TrainingRun;
 import org.curvebench.encoding.nb101.Nb101Cell;
 import org.curvebench.encoding.nb101.Nb101Space;
 
@@ -36,36 +31,15 @@ public final class SimulatedNb101Benchmark {
      * epochs; the same arguments always give the same data.
      */
     public static SimulatedBenchmark generate(int architectures, int seeds, int epochs, long seed) {
-        if (architectures < 1 || architectures > MAX_ARCHITECTURES) {
-            throw new IllegalArgumentException("architectures must be in 1.." + MAX_ARCHITECTURES + ", got "
-                    + architectures);
-        }
-        if (seeds < 1 || epochs < 2) {
-            throw new IllegalArgumentException("need at least 1 seed and 2 epochs");
-        }
         Nb101Space nb101 = new Nb101Space();
-        SplittableRandom random = new SplittableRandom(seed);
-        List<TrainingRun> runs = new ArrayList<>(architectures * seeds);
-        Map<String, double[]> means = new HashMap<>();
-        Map<String, double[]> sigmas = new HashMap<>();
-        while (means.size() < architectures) {
-            Nb101Cell cell = nb101.sample(random);
-            if (means.containsKey(cell.canonicalKey())) {
-                continue;
-            }
-            SplittableRandom archRandom = random.split();
-            Shape shape = Shape.of(cell);
-            double[] mean = meanCurve(shape, epochs, archRandom);
-            double[] sigma = CurveSimulation.decayingSigma(epochs,
-                    0.3 + 0.2 * shape.maxpools() + 0.1 * Math.max(0, shape.depth() - 3));
-            means.put(cell.canonicalKey(), mean);
-            sigmas.put(cell.canonicalKey(), sigma);
-            double secondsPerEpoch = 4 + 3 * shape.conv3x3() + 1.2 * shape.conv1x1() + 0.5 * shape.maxpools();
-            for (int s = 0; s < seeds; s++) {
-                runs.add(CurveSimulation.run(cell, s, mean, sigma, secondsPerEpoch, archRandom.split()));
-            }
-        }
-        return new SimulatedBenchmark(CurveDataset.fromRuns(nb101, runs, List.of()), means, sigmas);
+        return CurveSimulation.generate(nb101, architectures, MAX_ARCHITECTURES, seeds, epochs, seed, nb101::sample,
+                (cell, random) -> {
+                    Shape shape = Shape.of(cell);
+                    double[] mean = meanCurve(shape, epochs, random);
+                    return new CurveSimulation.Truth(mean, CurveSimulation.decayingSigma(epochs,
+                            0.3 + 0.2 * shape.maxpools() + 0.1 * Math.max(0, shape.depth() - 3)),
+                            4 + 3 * shape.conv3x3() + 1.2 * shape.conv1x1() + 0.5 * shape.maxpools());
+                });
     }
 
     /** The features of a cell that drive its simulated curve. */

@@ -1,12 +1,6 @@
 package org.curvebench.datasets.simulated;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
-import org.curvebench.datasets.CurveDataset;
-import org.curvebench.datasets.TrainingRun;
 import org.curvebench.encoding.nb201.Nb201Cell;
 import org.curvebench.encoding.nb201.Nb201Space;
 
@@ -35,34 +29,13 @@ public final class SimulatedNb201Benchmark {
      * repeats skipped, except that asking for all 15,625 takes each cell in turn.
      */
     public static SimulatedBenchmark generate(int architectures, int seeds, int epochs, long seed) {
-        int space = Nb201Cell.CELLS;
-        if (architectures < 1 || architectures > space) {
-            throw new IllegalArgumentException("architectures must be in 1.." + space + ", got " + architectures);
-        }
-        if (seeds < 1 || epochs < 2) {
-            throw new IllegalArgumentException("need at least 1 seed and 2 epochs");
-        }
         Nb201Space nb201 = new Nb201Space();
-        boolean everyCell = architectures == space;
-        SplittableRandom random = new SplittableRandom(seed);
-        List<TrainingRun> runs = new ArrayList<>(architectures * seeds);
-        Map<String, double[]> means = new HashMap<>();
-        Map<String, double[]> sigmas = new HashMap<>();
-        for (int next = 0; means.size() < architectures; next++) {
-            Nb201Cell cell = everyCell ? Nb201Cell.ofIndex(next) : nb201.sample(random);
-            if (means.containsKey(cell.canonicalKey())) {
-                continue;
-            }
-            SplittableRandom archRandom = random.split();
-            double[] mean = meanCurve(cell, epochs, archRandom);
-            double[] sigma = sigmaCurve(cell, epochs);
-            means.put(cell.canonicalKey(), mean);
-            sigmas.put(cell.canonicalKey(), sigma);
-            for (int s = 0; s < seeds; s++) {
-                runs.add(CurveSimulation.run(cell, s, mean, sigma, secondsPerEpoch(cell), archRandom.split()));
-            }
-        }
-        return new SimulatedBenchmark(CurveDataset.fromRuns(nb201, runs, List.of()), means, sigmas);
+        boolean everyCell = architectures == Nb201Cell.CELLS;
+        int[] next = {0};
+        return CurveSimulation.generate(nb201, architectures, Nb201Cell.CELLS, seeds, epochs, seed,
+                random -> everyCell ? Nb201Cell.ofIndex(next[0]++) : nb201.sample(random),
+                (cell, random) -> new CurveSimulation.Truth(meanCurve(cell, epochs, random), sigmaCurve(cell, epochs),
+                        secondsPerEpoch(cell)));
     }
 
     private static int count(Nb201Cell c, String op) {
