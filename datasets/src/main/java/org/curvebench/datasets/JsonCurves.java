@@ -2,7 +2,12 @@ package org.curvebench.datasets;
 
 import org.curvebench.core.LearningCurve;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.nio.charset.StandardCharsets;
 
 /** Reads a JSON array of numbers as a curve, the way every loader accepts it: {@code null} and NaN are NaN. */
 public final class JsonCurves {
@@ -30,5 +35,26 @@ public final class JsonCurves {
             }
         }
         return LearningCurve.of(v);
+    }
+
+    /** Reads result files as benchmarks write them: Python's {@code NaN} and {@code Infinity} are numbers. */
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
+
+    /**
+     * One result file's JSON object, read from its bytes (UTF-8), {@code NaN} allowed; fails naming {@code source} when the bytes are not
+     * JSON or not an object, saying the file should be {@code what}.
+     */
+    public static JsonNode readObject(byte[] content, String source, String what) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(new String(content, StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            throw new DataFormatException(source + ": not valid JSON: " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new DataFormatException(source + ": expected a JSON object, " + what);
+        }
+        return root;
     }
 }

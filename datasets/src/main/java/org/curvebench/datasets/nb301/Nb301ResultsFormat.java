@@ -1,14 +1,9 @@
 package org.curvebench.datasets.nb301;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -59,9 +54,6 @@ public final class Nb301ResultsFormat implements DatasetFormat {
     public static final int X11_EPOCHS = 98;
 
     private static final Pattern RESULT_NAME = Pattern.compile("results_.*\\.json");
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .build();
     private static final Map<String, String> SERIES = series();
     private static final Map<String, String> FINAL_VALUES = finalValues();
 
@@ -209,15 +201,7 @@ public final class Nb301ResultsFormat implements DatasetFormat {
 
     private static Result parse(ResultFile f, SearchSpace space) {
         String src = f.source();
-        JsonNode root;
-        try {
-            root = JSON.readTree(new String(f.content(), StandardCharsets.UTF_8));
-        } catch (JsonProcessingException e) {
-            throw new DataFormatException(src + ": not valid JSON: " + e.getOriginalMessage());
-        }
-        if (root == null || !root.isObject()) {
-            throw new DataFormatException(src + ": expected a JSON object, a NAS-Bench-301 result file");
-        }
+        JsonNode root = JsonCurves.readObject(f.content(), src, "a NAS-Bench-301 result file");
         JsonNode config = root.get("optimized_hyperparamater_config");
         if (config == null || !config.isObject()) {
             throw new DataFormatException(src + ": field 'optimized_hyperparamater_config' (the cell's configuration) "

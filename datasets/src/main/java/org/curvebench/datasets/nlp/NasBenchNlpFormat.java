@@ -1,13 +1,8 @@
 package org.curvebench.datasets.nlp;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -53,9 +48,6 @@ public final class NasBenchNlpFormat implements DatasetFormat {
     public static final String NAME = "nasbench-nlp";
 
     private static final Pattern LOG_NAME = Pattern.compile("log_stats_model_.*\\.json");
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .build();
 
     /** Log fields and the metrics they become, in the order runs list them. */
     private static final Map<String, String> CURVES = curveFields();
@@ -156,15 +148,7 @@ public final class NasBenchNlpFormat implements DatasetFormat {
 
     private static Log parse(LogFile f, SearchSpace space) {
         String src = f.source();
-        JsonNode root;
-        try {
-            root = JSON.readTree(new String(f.content(), StandardCharsets.UTF_8));
-        } catch (JsonProcessingException e) {
-            throw new DataFormatException(src + ": not valid JSON: " + e.getOriginalMessage());
-        }
-        if (root == null || !root.isObject()) {
-            throw new DataFormatException(src + ": expected a JSON object, a NAS-Bench-NLP training log");
-        }
+        JsonNode root = JsonCurves.readObject(f.content(), src, "a NAS-Bench-NLP training log");
         JsonNode recipe = root.get("recepie");
         if (recipe == null || recipe.isNull()) {
             throw new DataFormatException(src + ": field 'recepie' (the cell's recipe) is missing");
