@@ -56,7 +56,11 @@ final class DartsConvertCommand implements Callable<Integer> {
         }
         PrintStream out = System.out;
         if (source.arch != null) {
-            out.println(convert(read(source.arch)));
+            try {
+                out.println(convert(read(source.arch)));
+            } catch (InvalidArchitectureException e) {
+                throw Session.usage(spec, "--arch: " + e.getMessage());
+            }
             return 0;
         }
         String name = source.input.toString();

@@ -140,6 +140,9 @@ class DartsSurrogateTest {
         assertEquals(a.toJson(), JSON.readTree(one.out()));
         assertEquals(2, run("darts", "convert", "--to", "nb101", "--arch", DartsForms.genotype(a)).code());
         assertEquals(2, run("darts", "convert", "--to", "compact").code());
+        CliTest.Run bad = run("darts", "convert", "--to", "compact", "--arch", "[[[0, 1], [0, 2]], []]");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--arch: invalid DARTS cell pair"), bad.err());
         assertEquals(2, run("darts", "convert", "--to", "compact", "--arch", "x", "--input", input.toString()).code());
         CliTest.Run help = run("darts", "convert", "--help");
         assertEquals(0, help.code());
