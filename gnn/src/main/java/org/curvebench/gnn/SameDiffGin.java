@@ -39,15 +39,22 @@ final class SameDiffGin {
     }
 
     /** A graph to train from {@code start}'s weights with Adam at {@code learningRate}. */
+    /** Guards the swap of {@code System.out} around ND4J's gradient construction. */
+    private static final Object STDOUT_SWAP = new Object();
+
     static SameDiffGin training(GinNetwork start, double learningRate) {
         SameDiffGin g = new SameDiffGin(start, true, learningRate, DataType.FLOAT);
-        // ND4J 1.0.0-M2.1 prints a line to standard output for every op it differentiates; keep it out of ours
-        java.io.PrintStream out = System.out;
-        System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
-        try {
-            g.sd.createGradFunction();
-        } finally {
-            System.setOut(out);
+        // ND4J 1.0.0-M2.1 prints a line to standard output for every op it differentiates (a System.out.println in
+        // SameDiff.createGradFunction, no logger to turn down); keep it out of ours. One swap at a time, so that two
+        // threads building networks cannot leave the null stream in place.
+        synchronized (STDOUT_SWAP) {
+            java.io.PrintStream out = System.out;
+            System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+            try {
+                g.sd.createGradFunction();
+            } finally {
+                System.setOut(out);
+            }
         }
         return g;
     }
