@@ -2,7 +2,8 @@
 # Fits the default trees and the GIN regressor on the same 80/20 splits (by architecture) for several split
 # seeds and prints one line per (data, seed, model, observed epochs) with avg/final R2 and Kendall tau on test.
 # usage: bench/gin-vs-trees.sh [nlp|nb201|nb101-ecnas ...]
-# environment: SEEDS="0 1 2", MODELS="oblivious gin", RECIPE=1 (0: skip the NLP recipe), GIN="--gin-epochs 100"
+# environment: SEEDS="0 1 2", MODELS="oblivious gin" (a model is a regressor, or enc:ENCODER for the default trees
+# on --encoder ENCODER, e.g. enc:gin+x11), RECIPE=1 (0: skip the NLP recipe), GIN="--gin-epochs 100"
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 data="$here/../shared/data"
@@ -36,12 +37,16 @@ run() {
     fi
     for n in "${observed[@]}"; do
       for reg in ${MODELS:-oblivious gin}; do
-        local opts=(); [ "$reg" = gin ] && opts=("${gin[@]}")
+        local opts=(--regressor "$reg") mfile="$reg"
+        [ "$reg" = gin ] && opts+=("${gin[@]}")
+        if [ "${reg#enc:}" != "$reg" ]; then
+          opts=(--encoder "${reg#enc:}" "${gin[@]}"); mfile="${reg//[:+]/_}"
+        fi
         local t0; t0=$(date +%s.%N)
         "$cb" fit --space "$space" --format "$fmt" --data "$train" ${more[@]+"${more[@]}"} --observed-epochs "$n" \
-          --regressor "$reg" ${opts[@]+"${opts[@]}"} --out "$dir/$reg$n.cbs" 2>/dev/null
+          ${opts[@]+"${opts[@]}"} --out "$dir/$mfile$n.cbs" 2>/dev/null
         local secs; secs=$(echo "$(date +%s.%N) - $t0" | bc)
-        "$cb" evaluate --model "$dir/$reg$n.cbs" --format "$fmt" --data "$test" ${more[@]+"${more[@]}"} --json 2>/dev/null \
+        "$cb" evaluate --model "$dir/$mfile$n.cbs" --format "$fmt" --data "$test" ${more[@]+"${more[@]}"} --json 2>/dev/null \
           | report "data=$name seed=$seed model=$reg observed=$n fit_s=$(printf %.1f "$secs")"
       done
     done

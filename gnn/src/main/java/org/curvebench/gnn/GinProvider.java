@@ -24,6 +24,11 @@ public final class GinProvider implements RegressorProvider {
     }
 
     @Override
+    public boolean embeds() {
+        return true;
+    }
+
+    @Override
     public RegressorTrainer trainer(LearnerOptions options) {
         return new GinTrainer(GinSettings.of(options));
     }

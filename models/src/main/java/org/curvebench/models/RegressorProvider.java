@@ -15,6 +15,15 @@ public interface RegressorProvider extends Named {
     /** A trainer configured by {@code options}; unknown or out-of-range options fail naming the option. */
     RegressorTrainer trainer(LearnerOptions options);
 
+    /**
+     * Whether this kind can serve as a learned encoding of architectures: its out-of-fold predictions become
+     * features of another regressor ({@code fit --encoder NAME} or {@code NAME+ENCODER}, see
+     * {@link EmbeddingFeaturesTrainer}). True for learners of the cell graph, which see what feature encoders miss.
+     */
+    default boolean embeds() {
+        return false;
+    }
+
     /** The fitted-model classes this kind writes, each annotated with {@code @JsonTypeName}. */
     List<Class<? extends CurveRegressor>> modelTypes();
 

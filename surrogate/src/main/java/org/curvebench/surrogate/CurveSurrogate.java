@@ -74,7 +74,7 @@ public final class CurveSurrogate implements SurrogateBenchmark {
         }
         this.manifest = manifest;
         this.space = space;
-        this.encoder = space.encoder(manifest.encoder());
+        this.encoder = EncoderSpec.parse(space, manifest.encoder()).featureEncoder(space);
         this.basis = basis;
         this.regressor = regressor;
         this.noise = noise;

@@ -52,6 +52,7 @@ public final class SurrogateFiles {
                 .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
         regressors.all().forEach(p -> p.modelTypes().forEach(json::registerSubtypes));
         json.registerSubtypes(org.curvebench.models.EnsembleRegressor.class);
+        json.registerSubtypes(org.curvebench.models.EmbeddingFeaturesRegressor.class);
         noise.all().forEach(p -> p.modelTypes().forEach(json::registerSubtypes));
     }
 

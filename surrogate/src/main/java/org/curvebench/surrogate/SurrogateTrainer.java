@@ -14,6 +14,9 @@ import org.curvebench.encoding.Encoder;
 import org.curvebench.encoding.SearchSpace;
 import org.curvebench.models.CurveBasis;
 import org.curvebench.models.CurveRegressor;
+import org.curvebench.models.EmbeddingFeaturesTrainer;
+import org.curvebench.models.EnsembleTrainer;
+import org.curvebench.models.RegressorTrainer;
 import org.curvebench.models.SvdCompressor;
 import org.curvebench.noise.MetricCorrelation;
 import org.curvebench.noise.NoiseModel;
@@ -60,7 +63,13 @@ public final class SurrogateTrainer {
         if (data.size() < 3) {
             throw new IllegalArgumentException("a surrogate needs at least 3 architectures; the data has " + data.size());
         }
-        Encoder encoder = config.encoder() == null ? space.defaultEncoder() : space.encoder(config.encoder());
+        EncoderSpec encoding = EncoderSpec.parse(space, config.encoder());
+        if (encoding.embedding() != null && !fitsEmbedding(config.regressor(), encoding.embedding())) {
+            throw new IllegalArgumentException("encoder '" + encoding.name() + "' takes its embedding from the "
+                    + "regressor, and regressor '" + config.regressor().name() + "' fits none: give an "
+                    + "EmbeddingFeaturesTrainer whose embedding learner is '" + encoding.embedding() + "'");
+        }
+        Encoder encoder = encoding.featureEncoder(space);
 
         DatasetSplit split = DatasetSplit.of(data, 1 - config.validationFraction(), config.validationFraction(), config.seed());
         List<ArchitectureRuns> train = split.train().architectures();
@@ -126,13 +135,21 @@ public final class SurrogateTrainer {
         }
 
         Manifest manifest = new Manifest(Manifest.FORMAT, Manifest.FORMAT_VERSION, Manifest.CURVEBENCH_VERSION,
-                space.name(), encoder.name(), metric, epochs, basis.components(), basis.centred(),
+                space.name(), encoding.name(), metric, epochs, basis.components(), basis.centred(),
                 new LearnerSpec(config.regressor().name(), config.regressor().hyperparameters(), regressor.provenance()),
                 new LearnerSpec(config.noise().name(), config.noise().hyperparameters(), noise.provenance()),
                 dim, observed, config.validationFraction(), data.digest(), data.size(), data.runCount(), config.seed(),
                 names);
         CellFallback fallback = observed == 0 ? null : fallback(space, encoder, train, valid, x, metric, observed, graphs);
         return new CurveSurrogate(manifest, space, basis, regressor, noise, fallback, others, correlation);
+    }
+
+    /** Whether {@code trainer} fits the embedding of learner {@code embedding} (alone or as every ensemble member). */
+    private static boolean fitsEmbedding(RegressorTrainer trainer, String embedding) {
+        if (trainer instanceof EnsembleTrainer e) {
+            return fitsEmbedding(e.member(), embedding);
+        }
+        return trainer instanceof EmbeddingFeaturesTrainer f && f.embedding().name().equals(embedding);
     }
 
     /** The lag-one autocorrelation with which a noise model carries its noise from epoch to epoch (0: none). */

@@ -10,11 +10,13 @@ import org.curvebench.core.UnknownNameException;
 import org.curvebench.datasets.CurveDataset;
 import org.curvebench.datasets.Metrics;
 import org.curvebench.encoding.SearchSpace;
+import org.curvebench.models.EmbeddingFeaturesTrainer;
 import org.curvebench.models.EnsembleTrainer;
 import org.curvebench.models.RegressorProvider;
 import org.curvebench.models.RegressorTrainer;
 import org.curvebench.noise.NoiseModelTrainer;
 import org.curvebench.noise.NoiseProvider;
+import org.curvebench.surrogate.EncoderSpec;
 import org.curvebench.surrogate.SurrogateConfig;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,7 +43,11 @@ final class FitOptions {
                     + "(default: --metric alone).")
     String metrics;
 
-    @Option(names = "--encoder", description = "Encoder of the space (default: the space's first).")
+    @Option(names = "--encoder", paramLabel = "ENCODER|gin|gin+ENCODER",
+            description = "Encoder of the space (default: the space's first); gin: a GIN trained on the training "
+                    + "curves embeds each architecture (its pooled graph vector) and the regressor reads the "
+                    + "embedding; gin+ENCODER: the embedding beside the encoder's features. The --gin-* flags shape "
+                    + "that GIN; the network travels in the surrogate file.")
     String encoder;
 
     @Option(names = "--components", defaultValue = "5", description = "SVD components k (default: ${DEFAULT-VALUE}).")
@@ -85,23 +91,23 @@ final class FitOptions {
             description = "Any option of the regressor, e.g. num-leaves=63 (repeatable).")
     Map<String, String> regressorOptions = new LinkedHashMap<>();
 
-    @Option(names = "--gin-layers", description = "GIN message-passing layers (--regressor gin; default: 4).")
+    @Option(names = "--gin-layers", description = "GIN message-passing layers (--regressor gin or --encoder gin; default: 4).")
     String ginLayers;
 
-    @Option(names = "--gin-hidden", description = "GIN node-state width (--regressor gin; default: 24).")
+    @Option(names = "--gin-hidden", description = "GIN node-state width (--regressor gin or --encoder gin; default: 24).")
     String ginHidden;
 
     @Option(names = "--gin-epochs", description = "Most GIN training epochs; early stopping may end sooner "
-            + "(--regressor gin; default: 100).")
+            + "(--regressor gin or --encoder gin; default: 100).")
     String ginEpochs;
 
-    @Option(names = "--gin-lr", description = "GIN Adam learning rate (--regressor gin; default: 0.01).")
+    @Option(names = "--gin-lr", description = "GIN Adam learning rate (--regressor gin or --encoder gin; default: 0.01).")
     String ginLr;
 
-    @Option(names = "--gin-batch", description = "GIN architectures per step (--regressor gin; default: 51).")
+    @Option(names = "--gin-batch", description = "GIN architectures per step (--regressor gin or --encoder gin; default: 51).")
     String ginBatch;
 
-    @Option(names = "--gin-dropout", description = "GIN head dropout while training (--regressor gin; default: 0.035).")
+    @Option(names = "--gin-dropout", description = "GIN head dropout while training (--regressor gin or --encoder gin; default: 0.035).")
     String ginDropout;
 
     @Option(names = "--ensemble", defaultValue = "1", paramLabel = "N",
@@ -132,10 +138,7 @@ final class FitOptions {
                 }
             }
         }
-        if (encoder != null && !space.encoderNames().contains(encoder)) {
-            throw usage("--encoder: space '" + space.name() + "' has no encoder '" + encoder + "'; available: "
-                    + String.join(", ", space.encoderNames()));
-        }
+        EncoderSpec encoding = encoding(session, space);
         if (components < 1) {
             throw usage("--components must be at least 1, got " + components);
         }
@@ -157,10 +160,34 @@ final class FitOptions {
         ro = put(ro, "gin-batch", ginBatch);
         ro = put(ro, "gin-dropout", ginDropout);
         RegressorTrainer trees;
+        RegressorTrainer embedder = null;
         try {
-            trees = regressorKind.trainer(ro);
+            if (encoding.embedding() == null) {
+                trees = regressorKind.trainer(ro);
+            } else {
+                String prefix = encoding.embedding() + "-";
+                LearnerOptions treeOptions = LearnerOptions.none();
+                LearnerOptions embeddingOptions = LearnerOptions.none();
+                for (Map.Entry<String, String> o : ro.asMap().entrySet()) {
+                    if (o.getKey().startsWith(prefix)) {
+                        embeddingOptions = embeddingOptions.with(o.getKey(), o.getValue());
+                    } else {
+                        treeOptions = treeOptions.with(o.getKey(), o.getValue());
+                    }
+                }
+                trees = regressorKind.trainer(treeOptions);
+                embedder = session.regressors.get(encoding.embedding()).trainer(embeddingOptions);
+            }
         } catch (LearnerOptionException e) {
             throw usage(flag(e.option(), "--regressor-option") + ": " + e.getMessage());
+        }
+        if (embedder != null) {
+            if (trees.readsGraphs()) {
+                throw usage("--encoder " + encoding.name() + " feeds a learned embedding to a regressor of features, "
+                        + "and --regressor " + regressor + " reads the cell graph itself: give --regressor oblivious "
+                        + "(or another regressor of features), or drop the embedding from --encoder");
+            }
+            trees = new EmbeddingFeaturesTrainer(embedder, trees);
         }
         if (ensemble < 1 || ensemble > 1000) {
             throw usage("--ensemble must be 1..1000 members, got " + ensemble);
@@ -179,7 +206,7 @@ final class FitOptions {
             throw usage("--noise-option: " + e.getMessage());
         }
         SurrogateConfig c = SurrogateConfig.defaults(m)
-                .withComponents(components).withEncoder(encoder).withRegressor(trees).withNoise(noiseTrainer).withSeed(seed)
+                .withComponents(components).withEncoder(encoder == null ? null : encoding.name()).withRegressor(trees).withNoise(noiseTrainer).withSeed(seed)
                 .withObservedEpochs(observedEpochs == null ? space.defaultObservedEpochs() : observedEpochs);
         return compression.equals("x11") ? c.x11Baseline() : c;
     }
@@ -213,6 +240,34 @@ final class FitOptions {
             }
         }
         return config.withOtherMetrics(others);
+    }
+
+    /**
+     * What {@code --encoder} names: a feature encoder of the space, a learner that embeds architectures (its
+     * registered regressor name, e.g. {@code gin}) or the two joined by {@code +}; anything else is a usage error
+     * listing what the space offers.
+     */
+    private EncoderSpec encoding(Session session, SearchSpace space) {
+        EncoderSpec spec;
+        try {
+            spec = EncoderSpec.parse(space, encoder);
+        } catch (IllegalArgumentException e) {
+            throw usage("--encoder: " + e.getMessage());
+        }
+        if (spec.embedding() != null && !(session.regressors.contains(spec.embedding())
+                && session.regressors.get(spec.embedding()).embeds())) {
+            java.util.List<String> embedders = new java.util.ArrayList<>();
+            for (RegressorProvider p : session.regressors.all()) {
+                if (p.embeds()) {
+                    embedders.add(p.name() + ", " + p.name() + "+ENCODER");
+                }
+            }
+            throw usage("--encoder: space '" + space.name() + "' has no encoder '" + encoder + "'; available: "
+                    + String.join(", ", space.encoderNames()) + (embedders.isEmpty() ? ""
+                    : " (feature encoders) and " + String.join(", ", embedders) + " (learned embeddings, fed to "
+                    + "the regressor alone or beside a feature encoder)"));
+        }
+        return spec;
     }
 
     private static LearnerOptions put(LearnerOptions options, String name, String value) {

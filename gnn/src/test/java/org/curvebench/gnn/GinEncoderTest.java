@@ -1,0 +1,149 @@
+package org.curvebench.gnn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.curvebench.core.Progress;
+import org.curvebench.datasets.ArchitectureRuns;
+import org.curvebench.datasets.table.CurveTableWriter;
+import org.curvebench.models.CurveRegressor;
+import org.curvebench.models.EmbeddingFeaturesRegressor;
+import org.curvebench.models.EmbeddingFeaturesTrainer;
+import org.curvebench.models.ObliviousBoostingTrainer;
+import org.curvebench.surrogate.CurveSurrogate;
+import org.curvebench.surrogate.SurrogateConfig;
+import org.curvebench.surrogate.SurrogateFiles;
+import org.curvebench.surrogate.SurrogateTrainer;
+import org.curvebench.surrogate.cli.Main;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code --encoder gin} and {@code gin+ENCODER}: trees on out-of-fold GIN encodings (alone or beside the space's
+ * features), the GINs travelling in the surrogate file and queried without ND4J.
+ */
+class GinEncoderTest {
+
+    static final GinSettings BRIEF = new GinSettings(2, 16, 12, 0.01, 16, 0.035, 12);
+
+    static CurveSurrogate besideFeatures;
+
+    @TempDir
+    Path dir;
+
+    static CurveSurrogate fit(String encoder, long seed) {
+        SurrogateConfig c = SurrogateConfig.defaults(GinTrainerTest.train.space().defaultMetric())
+                .withEncoder(encoder).withSeed(seed)
+                .withRegressor(new EmbeddingFeaturesTrainer(new GinTrainer(BRIEF),
+                        ObliviousBoostingTrainer.defaults().withMaxRounds(60)));
+        return new SurrogateTrainer(c, Progress.NONE, w -> { }).fit(GinTrainerTest.train);
+    }
+
+    @BeforeAll
+    static void data() {
+        GinTrainerTest.data();
+        besideFeatures = fit("gin+onehot-paths", 1);
+    }
+
+    @Test
+    void treesOnEncodingsLearnAndKeepTheNetworksInTheirFile() throws Exception {
+        assertEquals("gin+onehot-paths", besideFeatures.manifest().encoder());
+        EmbeddingFeaturesRegressor r = (EmbeddingFeaturesRegressor) besideFeatures.regressor();
+        assertEquals(EmbeddingFeaturesTrainer.DEFAULT_FOLDS, r.networks().size());
+        for (CurveRegressor n : r.networks()) {
+            assertTrue(n instanceof GinRegressor);
+        }
+        assertEquals(r.networks().get(0).inputDimension(), besideFeatures.manifest().featureDimension());
+        double ratio = GinTrainerTest.heldOutErrorBelowMeanCurve(besideFeatures);
+        assertTrue(ratio < 0.8, "held-out error over the mean curve's: " + ratio);
+
+        Path file = dir.resolve("gin-trees.cbs");
+        SurrogateFiles.installed().save(besideFeatures, file);
+        CurveSurrogate loaded = SurrogateFiles.installed().load(file);
+        assertEquals("gin+onehot-paths", loaded.manifest().encoder());
+        for (ArchitectureRuns a : GinTrainerTest.held.subList(0, 5)) {
+            assertArrayEquals(besideFeatures.meanCurve(a.architecture()).toArray(),
+                    loaded.meanCurve(a.architecture()).toArray(), 0.0);
+        }
+        ArchitectureRuns a = GinTrainerTest.held.get(3);
+        assertEquals(java.util.Arrays.toString(besideFeatures.meanCurve(a.architecture()).toArray()),
+                GinTrainerTest.queryWithoutNd4j(file, a));
+    }
+
+    @Test
+    void theEncodingAloneReadsNoFeaturesOfTheCell() {
+        CurveSurrogate alone = fit("gin", 2);
+        assertEquals("gin", alone.manifest().encoder());
+        assertEquals(0, alone.manifest().featureDimension());
+        double ratio = GinTrainerTest.heldOutErrorBelowMeanCurve(alone);
+        assertTrue(ratio < 0.97, "held-out error over the mean curve's: " + ratio);
+        CurveSurrogate again = fit("gin", 2);
+        ArchitectureRuns a = GinTrainerTest.held.get(0);
+        assertArrayEquals(alone.meanCurve(a.architecture()).toArray(), again.meanCurve(a.architecture()).toArray(), 0.0);
+    }
+
+    @Test
+    void anEmbeddingEncoderNeedsARegressorThatFitsIt() {
+        SurrogateConfig trees = SurrogateConfig.defaults("val_acc").withEncoder("gin+onehot");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new SurrogateTrainer(trees, Progress.NONE, w -> { }).fit(GinTrainerTest.train));
+        assertTrue(e.getMessage().contains("EmbeddingFeaturesTrainer"), e.getMessage());
+        SurrogateConfig unknown = trees.withEncoder("gin+nothing");
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new SurrogateTrainer(unknown, Progress.NONE, w -> { }).fit(GinTrainerTest.train));
+        assertTrue(e.getMessage().contains("onehot-paths"), e.getMessage());
+    }
+
+    @Test
+    void theCommandLineFitsItAndRefusesWhatCannotWork() throws Exception {
+        Path data = dir.resolve("train.jsonl");
+        CurveTableWriter.write(GinTrainerTest.train, data);
+        Path model = dir.resolve("cli.cbs");
+        Cli ok = Cli.run("fit", "--space", "nb201", "--data", data.toString(), "--out", model.toString(),
+                "--encoder", "gin+onehot", "--gin-epochs", "3", "--gin-layers", "1", "--max-rounds", "20");
+        assertEquals(0, ok.code, ok.err);
+        Cli info = Cli.run("info", "--model", model.toString());
+        assertTrue(info.out.contains("\"encoder\" : \"gin+onehot\"") && info.out.contains("\"folds\" : 3"), info.out);
+
+        Cli both = Cli.run("fit", "--space", "nb201", "--data", data.toString(), "--out", dir.resolve("b.cbs").toString(),
+                "--encoder", "gin", "--regressor", "gin");
+        assertEquals(2, both.code, both.err);
+        assertTrue(both.err.contains("--regressor gin reads the cell graph itself"), both.err);
+        Cli unknown = Cli.run("fit", "--space", "nb201", "--data", data.toString(), "--out",
+                dir.resolve("u.cbs").toString(), "--encoder", "gin+paths");
+        assertEquals(2, unknown.code, unknown.err);
+        assertTrue(unknown.err.contains("--encoder") && unknown.err.contains("onehot-paths"), unknown.err);
+        Cli notEmbedding = Cli.run("fit", "--space", "nb201", "--data", data.toString(), "--out",
+                dir.resolve("n.cbs").toString(), "--encoder", "oblivious+onehot");
+        assertEquals(2, notEmbedding.code, notEmbedding.err);
+        assertTrue(notEmbedding.err.contains("gin+ENCODER"), notEmbedding.err);
+    }
+
+    /** One command line run with its output; runs are serialised, since they swap the process's streams. */
+    record Cli(int code, String out, String err) {
+
+        static synchronized Cli run(String... args) {
+            PrintStream out = System.out;
+            PrintStream err = System.err;
+            ByteArrayOutputStream o = new ByteArrayOutputStream();
+            ByteArrayOutputStream e = new ByteArrayOutputStream();
+            try {
+                System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+                System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+                int code = Main.run(args);
+                return new Cli(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+            } finally {
+                System.setOut(out);
+                System.setErr(err);
+            }
+        }
+    }
+}
