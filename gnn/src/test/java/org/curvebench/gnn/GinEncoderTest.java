@@ -35,6 +35,7 @@ class GinEncoderTest {
     static final GinSettings BRIEF = new GinSettings(2, 16, 12, 0.01, 16, 0.035, 12);
 
     static CurveSurrogate besideFeatures;
+    static CurveSurrogate alone;
 
     @TempDir
     Path dir;
@@ -51,43 +52,56 @@ class GinEncoderTest {
     static void data() {
         GinTrainerTest.data();
         besideFeatures = fit("gin+onehot-paths", 1);
+        alone = fit("gin", 2);
     }
 
     @Test
-    void treesOnEncodingsLearnAndKeepTheNetworksInTheirFile() throws Exception {
-        assertEquals("gin+onehot-paths", besideFeatures.manifest().encoder());
-        EmbeddingFeaturesRegressor r = (EmbeddingFeaturesRegressor) besideFeatures.regressor();
+    void treesOnTheEncodingAloneKeepTheNetworksInTheirFile() throws Exception {
+        assertEquals("gin", alone.manifest().encoder());
+        assertEquals(0, alone.manifest().featureDimension());
+        EmbeddingFeaturesRegressor r = (EmbeddingFeaturesRegressor) alone.regressor();
+        assertTrue(r.encodes());
         assertEquals(EmbeddingFeaturesTrainer.DEFAULT_FOLDS, r.networks().size());
         for (CurveRegressor n : r.networks()) {
             assertTrue(n instanceof GinRegressor);
         }
-        assertEquals(r.networks().get(0).inputDimension(), besideFeatures.manifest().featureDimension());
-        double ratio = GinTrainerTest.heldOutErrorBelowMeanCurve(besideFeatures);
-        assertTrue(ratio < 0.8, "held-out error over the mean curve's: " + ratio);
+        double ratio = GinTrainerTest.heldOutErrorBelowMeanCurve(alone);
+        assertTrue(ratio < 0.97, "held-out error over the mean curve's: " + ratio);
 
         Path file = dir.resolve("gin-trees.cbs");
+        SurrogateFiles.installed().save(alone, file);
+        CurveSurrogate loaded = SurrogateFiles.installed().load(file);
+        assertEquals("gin", loaded.manifest().encoder());
+        for (ArchitectureRuns a : GinTrainerTest.held.subList(0, 5)) {
+            assertArrayEquals(alone.meanCurve(a.architecture()).toArray(), loaded.meanCurve(a.architecture()).toArray(),
+                    0.0);
+        }
+        ArchitectureRuns a = GinTrainerTest.held.get(3);
+        assertEquals(java.util.Arrays.toString(alone.meanCurve(a.architecture()).toArray()),
+                GinTrainerTest.queryWithoutNd4j(file, a));
+
+        CurveSurrogate again = fit("gin", 2);
+        assertArrayEquals(alone.meanCurve(a.architecture()).toArray(), again.meanCurve(a.architecture()).toArray(), 0.0);
+    }
+
+    @Test
+    void besideFeaturesCrossValidationDecidesAndTheFileKeepsTheChoice() throws Exception {
+        assertEquals("gin+onehot-paths", besideFeatures.manifest().encoder());
+        EmbeddingFeaturesRegressor r = (EmbeddingFeaturesRegressor) besideFeatures.regressor();
+        java.util.Map<String, Object> fitted = besideFeatures.manifest().regressor().fitted();
+        double with = (double) fitted.get("cv_mse_with_encoding");
+        double without = (double) fitted.get("cv_mse_without_encoding");
+        assertEquals(with < without, r.encodes(), fitted.toString());
+        assertEquals(r.encodes(), fitted.get("encoding_kept"));
+        double ratio = GinTrainerTest.heldOutErrorBelowMeanCurve(besideFeatures);
+        assertTrue(ratio < 0.8, "held-out error over the mean curve's: " + ratio);
+        Path file = dir.resolve("gin-features.cbs");
         SurrogateFiles.installed().save(besideFeatures, file);
         CurveSurrogate loaded = SurrogateFiles.installed().load(file);
-        assertEquals("gin+onehot-paths", loaded.manifest().encoder());
         for (ArchitectureRuns a : GinTrainerTest.held.subList(0, 5)) {
             assertArrayEquals(besideFeatures.meanCurve(a.architecture()).toArray(),
                     loaded.meanCurve(a.architecture()).toArray(), 0.0);
         }
-        ArchitectureRuns a = GinTrainerTest.held.get(3);
-        assertEquals(java.util.Arrays.toString(besideFeatures.meanCurve(a.architecture()).toArray()),
-                GinTrainerTest.queryWithoutNd4j(file, a));
-    }
-
-    @Test
-    void theEncodingAloneReadsNoFeaturesOfTheCell() {
-        CurveSurrogate alone = fit("gin", 2);
-        assertEquals("gin", alone.manifest().encoder());
-        assertEquals(0, alone.manifest().featureDimension());
-        double ratio = GinTrainerTest.heldOutErrorBelowMeanCurve(alone);
-        assertTrue(ratio < 0.97, "held-out error over the mean curve's: " + ratio);
-        CurveSurrogate again = fit("gin", 2);
-        ArchitectureRuns a = GinTrainerTest.held.get(0);
-        assertArrayEquals(alone.meanCurve(a.architecture()).toArray(), again.meanCurve(a.architecture()).toArray(), 0.0);
     }
 
     @Test

@@ -25,16 +25,33 @@ public final class EmbeddingFeaturesRegressor implements CurveRegressor {
 
     private final List<CurveRegressor> networks;
     private final CurveRegressor features;
+    private final CrossValidation crossValidation;
 
     /**
-     * @param networks the encoding networks, of one input and output dimension
-     * @param features the regressor on the features followed by one network's output
+     * The cross-validated mean squared error of the components with the encoding beside the features and without
+     * it; the encoding is kept where it is lower.
+     */
+    public record CrossValidation(double withEncoding, double withoutEncoding) {
+    }
+
+    /**
+     * @param networks        the encoding networks, of one input and output dimension; empty where cross-validation
+     *                        dropped the encoding and {@code features} reads the features alone
+     * @param features        the regressor on the features followed by one network's output
+     * @param crossValidation the errors that decided, or null where there was no choice (an encoding alone)
      */
     @JsonCreator
     public EmbeddingFeaturesRegressor(@JsonProperty("networks") List<CurveRegressor> networks,
-                                      @JsonProperty("features") CurveRegressor features) {
+                                      @JsonProperty("features") CurveRegressor features,
+                                      @JsonProperty("crossValidation") CrossValidation crossValidation) {
+        this.features = features;
+        this.crossValidation = crossValidation;
         if (networks == null || networks.isEmpty()) {
-            throw new IllegalArgumentException("a learned encoding needs at least one network");
+            if (crossValidation == null) {
+                throw new IllegalArgumentException("a learned encoding needs at least one network");
+            }
+            this.networks = List.of();
+            return;
         }
         int k = networks.get(0).outputDimension();
         for (CurveRegressor n : networks) {
@@ -48,7 +65,11 @@ public final class EmbeddingFeaturesRegressor implements CurveRegressor {
                     + " and the encoding " + k);
         }
         this.networks = List.copyOf(networks);
-        this.features = features;
+    }
+
+    /** Whether the regressor reads the encoding (false: cross-validation kept the features alone). */
+    public boolean encodes() {
+        return !networks.isEmpty();
     }
 
     /** The encoding networks, one per fold. */
@@ -63,7 +84,7 @@ public final class EmbeddingFeaturesRegressor implements CurveRegressor {
 
     @Override
     public int inputDimension() {
-        return networks.get(0).inputDimension();
+        return encodes() ? networks.get(0).inputDimension() : features.inputDimension();
     }
 
     @Override
@@ -73,11 +94,15 @@ public final class EmbeddingFeaturesRegressor implements CurveRegressor {
 
     @Override
     public boolean readsGraphs() {
-        return true;
+        return encodes() ? networks.get(0).readsGraphs() : features.readsGraphs();
     }
 
     @Override
     public void predict(ModelInput input, double[] out) {
+        if (!encodes()) {
+            features.predict(input, out);
+            return;
+        }
         int k = outputDimension();
         double[] encoding = new double[networks.get(0).outputDimension()];
         double[] one = new double[k];
@@ -95,6 +120,10 @@ public final class EmbeddingFeaturesRegressor implements CurveRegressor {
     public void predictBatch(ModelInputs inputs, double[] out) {
         int size = inputs.size();
         if (size == 0) {
+            return;
+        }
+        if (!encodes()) {
+            features.predictBatch(inputs, out);
             return;
         }
         int k = outputDimension();
@@ -123,6 +152,11 @@ public final class EmbeddingFeaturesRegressor implements CurveRegressor {
             nets.add(n.provenance());
         }
         m.put("embedding", nets);
+        if (crossValidation != null) {
+            m.put("encoding_kept", encodes());
+            m.put("cv_mse_with_encoding", crossValidation.withEncoding());
+            m.put("cv_mse_without_encoding", crossValidation.withoutEncoding());
+        }
         return m;
     }
 }

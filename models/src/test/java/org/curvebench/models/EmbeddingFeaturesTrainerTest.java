@@ -115,7 +115,6 @@ class EmbeddingFeaturesTrainerTest {
         CurveRegressor alone = trees.fit(ModelInputs.ofFeatureMatrix(x), y, ModelInputs.ofFeatureMatrix(xv), yv, 5,
                 Progress.NONE);
 
-        assertEquals(3, both.networks().size());
         assertEquals(3, seen.size());
         Set<String> heldOutSomewhere = new HashSet<>();
         for (Set<String> s : seen) {
@@ -131,9 +130,111 @@ class EmbeddingFeaturesTrainerTest {
         double features = testError(alone, xt, yt);
         assertTrue(withMemory < 1.15 * features, "trees on remembered encodings " + withMemory
                 + " against the features alone " + features);
+        assertTrue(!both.encodes() && both.networks().isEmpty(), "cross-validation drops an encoding of zeros");
+        assertEquals(false, both.provenance().get("encoding_kept"));
         assertEquals(3, both.inputDimension());
         assertEquals("oblivious", t.name());
         assertEquals("memory", ((Map<?, ?>) t.hyperparameters().get("embedding")).get("learner"));
+    }
+
+    /** Least squares from the first observed value (what the features lack) to each label. */
+    record ReadsObserved() implements RegressorTrainer {
+
+        @Override
+        public String name() {
+            return "observed";
+        }
+
+        @Override
+        public Map<String, Object> hyperparameters() {
+            return Map.of();
+        }
+
+        @Override
+        public CurveRegressor fit(ModelInputs x, double[][] y, ModelInputs xValid, double[][] yValid, long seed,
+                                  Progress progress) {
+            int k = y[0].length;
+            int n = x.size();
+            double[] slope = new double[k];
+            double[] intercept = new double[k];
+            double mz = 0;
+            for (int i = 0; i < n; i++) {
+                mz += x.get(i).observed()[0] / n;
+            }
+            for (int o = 0; o < k; o++) {
+                double my = 0;
+                for (double[] row : y) {
+                    my += row[o] / n;
+                }
+                double sxy = 0;
+                double sxx = 0;
+                for (int i = 0; i < n; i++) {
+                    double z = x.get(i).observed()[0] - mz;
+                    sxy += z * (y[i][o] - my);
+                    sxx += z * z;
+                }
+                slope[o] = sxy / sxx;
+                intercept[o] = my - slope[o] * mz;
+            }
+            int d = x.dimension();
+            return new CurveRegressor() {
+                @Override
+                public int inputDimension() {
+                    return d;
+                }
+
+                @Override
+                public int outputDimension() {
+                    return k;
+                }
+
+                @Override
+                public void predict(ModelInput input, double[] out) {
+                    for (int o = 0; o < k; o++) {
+                        out[o] = intercept[o] + slope[o] * input.observed()[0];
+                    }
+                }
+            };
+        }
+    }
+
+    private static ModelInputs withHidden(double[][] x, double[] hidden) {
+        List<ModelInput> rows = new ArrayList<>();
+        for (int i = 0; i < x.length; i++) {
+            rows.add(ModelInput.of(x[i], null, new double[] {hidden[i]}));
+        }
+        return ModelInputs.of(rows);
+    }
+
+    @Test
+    void anEncodingThatKnowsMoreThanTheFeaturesIsKept() {
+        SplittableRandom r = new SplittableRandom(21);
+        double[][] x = rows(300, 8);
+        double[] hidden = new double[300];
+        double[][] y = new double[300][];
+        for (int i = 0; i < 300; i++) {
+            hidden[i] = r.nextDouble();
+            y[i] = new double[] {x[i][0] + 3 * hidden[i], -2 * hidden[i]};
+        }
+        double[][] xv = rows(40, 9);
+        double[] hv = new double[40];
+        double[][] yv = new double[40][];
+        for (int i = 0; i < 40; i++) {
+            hv[i] = r.nextDouble();
+            yv[i] = new double[] {xv[i][0] + 3 * hv[i], -2 * hv[i]};
+        }
+        EmbeddingFeaturesTrainer t = new EmbeddingFeaturesTrainer(new ReadsObserved(),
+                ObliviousBoostingTrainer.defaults().withMaxRounds(60), 3);
+        EmbeddingFeaturesRegressor fitted = (EmbeddingFeaturesRegressor) t.fit(withHidden(x, hidden), y,
+                withHidden(xv, hv), yv, 3, Progress.NONE);
+        assertTrue(fitted.encodes());
+        assertEquals(3, fitted.networks().size());
+        assertTrue((double) fitted.provenance().get("cv_mse_with_encoding")
+                < 0.5 * (double) fitted.provenance().get("cv_mse_without_encoding"), fitted.provenance().toString());
+        double[] out = new double[2];
+        fitted.predict(ModelInput.of(new double[] {0.5, 0.5, 0.5}, null, new double[] {0.9}), out);
+        assertEquals(0.5 + 2.7, out[0], 0.3);
+        assertEquals(-1.8, out[1], 0.3);
     }
 
     @Test

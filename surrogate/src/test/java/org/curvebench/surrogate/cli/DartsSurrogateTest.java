@@ -221,7 +221,13 @@ class DartsSurrogateTest {
         CliTest.Run sim = run("simulate", "--space", "darts", "--archs", "40", "--seeds", "2", "--out", out.toString());
         assertEquals(0, sim.code(), sim.err());
         assertTrue(sim.err().contains("80 SIMULATED DARTS-space runs (40 architectures x 2 seeds, 98 epochs"), sim.err());
-        assertEquals(2, run("simulate", "--space", "nb101", "--out", out.toString()).code());
+        assertEquals(2, run("simulate", "--space", "features", "--out", out.toString()).code());
+        Path nb101 = dir.resolve("nb101.jsonl");
+        CliTest.Run cells = run("simulate", "--space", "nb101", "--archs", "30", "--seeds", "1", "--epochs", "12",
+                "--out", nb101.toString());
+        assertEquals(0, cells.code(), cells.err());
+        assertTrue(cells.err().contains("30 SIMULATED NB101-space runs"), cells.err());
+        assertEquals(30, java.nio.file.Files.readAllLines(nb101).size());
         CliTest.Run demo = run("demo", "--space", "darts", "--archs", "300", "--seeds", "2", "--epochs", "20",
                 "--out-dir", dir.resolve("demo").toString(), "--max-rounds", "60");
         assertEquals(0, demo.code(), demo.err());
