@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fits the default trees and the GIN regressor on the same 80/20 splits (by architecture) for several split
 # seeds and prints one line per (data, seed, model, observed epochs) with avg/final R2 and Kendall tau on test.
-# usage: bench/gin-vs-trees.sh [nlp|nb201|nb101-ecnas ...]
+# usage: bench/gin-vs-trees.sh [nlp|nb201|nb101-ecnas|nb101-sim|darts-sim ...]
+# (nb101-sim, darts-sim: SIM_ARCHS simulated cells, default 2000, of SIM_EPOCHS epochs, default 100)
 # environment: SEEDS="0 1 2", MODELS="oblivious gin" (a model is a regressor, or enc:ENCODER for the default trees
 # on --encoder ENCODER, e.g. enc:gin+x11), RECIPE=1 (0: skip the NLP recipe), GIN="--gin-epochs 100"
 set -euo pipefail
@@ -59,6 +60,11 @@ for what in "${targets[@]}"; do
     nb201)
       "$cb" simulate --archs 2000 --seeds 1 --epochs 100 --out "$work/nb201.jsonl.gz" 2>/dev/null
       run nb201 nb201 table "$work/nb201.jsonl.gz" 0 ;;
+    nb101-sim|darts-sim)
+      sp="${what%-sim}"
+      "$cb" simulate --space "$sp" --archs "${SIM_ARCHS:-2000}" --seeds 1 --epochs "${SIM_EPOCHS:-100}" \
+        --out "$work/$sp.jsonl.gz" 2>/dev/null
+      run "$what" "$sp" table "$work/$sp.jsonl.gz" 0 ;;
     nb101-ecnas)
       run nb101-ecnas nb101 nb101-results "$data/nasbench101-ecnas-4v/runs.zip" 0 -- --graphs "$data/nasbench101-ecnas-4v/graphs.json" ;;
   esac

@@ -85,12 +85,12 @@ class GinEncoderTest {
     }
 
     @Test
-    void besideFeaturesCrossValidationDecidesAndTheFileKeepsTheChoice() throws Exception {
+    void besideFeaturesValidationDecidesAndTheFileKeepsTheChoice() throws Exception {
         assertEquals("gin+onehot-paths", besideFeatures.manifest().encoder());
         EmbeddingFeaturesRegressor r = (EmbeddingFeaturesRegressor) besideFeatures.regressor();
         java.util.Map<String, Object> fitted = besideFeatures.manifest().regressor().fitted();
-        double with = (double) fitted.get("cv_mse_with_encoding");
-        double without = (double) fitted.get("cv_mse_without_encoding");
+        double with = (double) fitted.get("validation_mse_with_encoding");
+        double without = (double) fitted.get("validation_mse_without_encoding");
         assertEquals(with < without, r.encodes(), fitted.toString());
         assertEquals(r.encodes(), fitted.get("encoding_kept"));
         double ratio = GinTrainerTest.heldOutErrorBelowMeanCurve(besideFeatures);

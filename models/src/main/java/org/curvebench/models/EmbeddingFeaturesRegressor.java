@@ -25,29 +25,30 @@ public final class EmbeddingFeaturesRegressor implements CurveRegressor {
 
     private final List<CurveRegressor> networks;
     private final CurveRegressor features;
-    private final CrossValidation crossValidation;
+    private final Selection selection;
 
     /**
-     * The cross-validated mean squared error of the components with the encoding beside the features and without
-     * it; the encoding is kept where it is lower.
+     * The mean squared error of the components on the validation architectures with the encoding beside the features
+     * and without it; the encoding is kept where it is lower.
      */
-    public record CrossValidation(double withEncoding, double withoutEncoding) {
+    public record Selection(double withEncoding, double withoutEncoding) {
     }
 
     /**
-     * @param networks        the encoding networks, of one input and output dimension; empty where cross-validation
-     *                        dropped the encoding and {@code features} reads the features alone
-     * @param features        the regressor on the features followed by one network's output
-     * @param crossValidation the errors that decided, or null where there was no choice (an encoding alone)
+     * @param networks  the encoding networks, of one input and output dimension; empty where validation
+     *                  dropped the encoding and {@code features} reads the features alone
+     * @param features  the regressor on the features followed by one network's output
+     * @param selection the errors that decided, or null where there was no choice (an encoding alone, or no
+     *                  validation architectures)
      */
     @JsonCreator
     public EmbeddingFeaturesRegressor(@JsonProperty("networks") List<CurveRegressor> networks,
                                       @JsonProperty("features") CurveRegressor features,
-                                      @JsonProperty("crossValidation") CrossValidation crossValidation) {
+                                      @JsonProperty("selection") Selection selection) {
         this.features = features;
-        this.crossValidation = crossValidation;
+        this.selection = selection;
         if (networks == null || networks.isEmpty()) {
-            if (crossValidation == null) {
+            if (selection == null) {
                 throw new IllegalArgumentException("a learned encoding needs at least one network");
             }
             this.networks = List.of();
@@ -67,7 +68,7 @@ public final class EmbeddingFeaturesRegressor implements CurveRegressor {
         this.networks = List.copyOf(networks);
     }
 
-    /** Whether the regressor reads the encoding (false: cross-validation kept the features alone). */
+    /** Whether the regressor reads the encoding (false: validation kept the features alone). */
     public boolean encodes() {
         return !networks.isEmpty();
     }
@@ -152,10 +153,10 @@ public final class EmbeddingFeaturesRegressor implements CurveRegressor {
             nets.add(n.provenance());
         }
         m.put("embedding", nets);
-        if (crossValidation != null) {
+        if (selection != null) {
             m.put("encoding_kept", encodes());
-            m.put("cv_mse_with_encoding", crossValidation.withEncoding());
-            m.put("cv_mse_without_encoding", crossValidation.withoutEncoding());
+            m.put("validation_mse_with_encoding", selection.withEncoding());
+            m.put("validation_mse_without_encoding", selection.withoutEncoding());
         }
         return m;
     }

@@ -130,7 +130,7 @@ class EmbeddingFeaturesTrainerTest {
         double features = testError(alone, xt, yt);
         assertTrue(withMemory < 1.15 * features, "trees on remembered encodings " + withMemory
                 + " against the features alone " + features);
-        assertTrue(!both.encodes() && both.networks().isEmpty(), "cross-validation drops an encoding of zeros");
+        assertTrue(!both.encodes() && both.networks().isEmpty(), "validation drops an encoding of zeros");
         assertEquals(false, both.provenance().get("encoding_kept"));
         assertEquals(3, both.inputDimension());
         assertEquals("oblivious", t.name());
@@ -229,8 +229,8 @@ class EmbeddingFeaturesTrainerTest {
                 withHidden(xv, hv), yv, 3, Progress.NONE);
         assertTrue(fitted.encodes());
         assertEquals(3, fitted.networks().size());
-        assertTrue((double) fitted.provenance().get("cv_mse_with_encoding")
-                < 0.5 * (double) fitted.provenance().get("cv_mse_without_encoding"), fitted.provenance().toString());
+        assertTrue((double) fitted.provenance().get("validation_mse_with_encoding")
+                < 0.5 * (double) fitted.provenance().get("validation_mse_without_encoding"), fitted.provenance().toString());
         double[] out = new double[2];
         fitted.predict(ModelInput.of(new double[] {0.5, 0.5, 0.5}, null, new double[] {0.9}), out);
         assertEquals(0.5 + 2.7, out[0], 0.3);

@@ -101,7 +101,7 @@ public final class CurveSurrogate implements SurrogateBenchmark {
             throw new IllegalArgumentException("a correlation of " + correlation.metrics() + " metrics for "
                     + names.size());
         }
-        // any of the models may read the cell graph: with a learned encoding, cross-validation keeps it for some
+        // any of the models may read the cell graph: with a learned encoding, validation keeps it for some
         // (the primary metric, the cell model, another metric) and not for others
         boolean anyGraphs = regressor.readsGraphs() || (fallback != null && fallback.regressor().readsGraphs());
         for (MetricModel m : others) {
