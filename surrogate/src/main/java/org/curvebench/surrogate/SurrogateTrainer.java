@@ -65,9 +65,11 @@ public final class SurrogateTrainer {
         }
         EncoderSpec encoding = EncoderSpec.parse(space, config.encoder());
         if (encoding.embedding() != null && !fitsEmbedding(config.regressor(), encoding.embedding())) {
-            throw new IllegalArgumentException("encoder '" + encoding.name() + "' takes its embedding from the "
-                    + "regressor, and regressor '" + config.regressor().name() + "' fits none: give an "
-                    + "EmbeddingFeaturesTrainer whose embedding learner is '" + encoding.embedding() + "'");
+            throw new IllegalArgumentException("space '" + space.name() + "' has no encoder '" + config.encoder()
+                    + "' (available: " + String.join(", ", space.encoderNames()) + "); read as a learned encoding, it "
+                    + "takes '" + encoding.embedding() + "' from the regressor, and regressor '"
+                    + config.regressor().name() + "' fits none: give an EmbeddingFeaturesTrainer whose embedding "
+                    + "learner is '" + encoding.embedding() + "'");
         }
         Encoder encoder = encoding.featureEncoder(space);
 
