@@ -44,10 +44,11 @@ final class FitOptions {
     String metrics;
 
     @Option(names = "--encoder", paramLabel = "ENCODER|gin|gin+ENCODER",
-            description = "Encoder of the space (default: the space's first); gin: a GIN trained on the training "
-                    + "curves embeds each architecture (its pooled graph vector) and the regressor reads the "
-                    + "embedding; gin+ENCODER: the embedding beside the encoder's features. The --gin-* flags shape "
-                    + "that GIN; the network travels in the surrogate file.")
+            description = "Encoder of the space (default: the space's first); gin: GINs over the cell graph, "
+                    + "fitted out of fold on the training curves, encode each architecture and the regressor reads "
+                    + "the encoding; gin+ENCODER: the encoding beside the encoder's features, kept only where it "
+                    + "answers the validation architectures better. The --gin-* flags shape those GINs; they travel "
+                    + "in the surrogate file.")
     String encoder;
 
     @Option(names = "--components", defaultValue = "5", description = "SVD components k (default: ${DEFAULT-VALUE}).")
