@@ -122,11 +122,16 @@ class GinEncoderTest {
         CurveTableWriter.write(GinTrainerTest.train, data);
         Path model = dir.resolve("cli.cbs");
         Cli ok = Cli.run("fit", "--space", "nb201", "--data", data.toString(), "--out", model.toString(),
-                "--encoder", "gin+onehot", "--gin-epochs", "3", "--gin-layers", "1", "--max-rounds", "20");
+                "--encoder", "gin+onehot", "--encoding-folds", "2", "--gin-epochs", "3", "--gin-layers", "1",
+                "--max-rounds", "20");
         assertEquals(0, ok.code, ok.err);
         Cli info = Cli.run("info", "--model", model.toString());
-        assertTrue(info.out.contains("\"encoder\" : \"gin+onehot\"") && info.out.contains("\"folds\" : 3"), info.out);
+        assertTrue(info.out.contains("\"encoder\" : \"gin+onehot\"") && info.out.contains("\"folds\" : 2"), info.out);
 
+        Cli oneFold = Cli.run("fit", "--space", "nb201", "--data", data.toString(), "--out",
+                dir.resolve("f.cbs").toString(), "--encoder", "gin", "--encoding-folds", "1");
+        assertEquals(2, oneFold.code, oneFold.err);
+        assertTrue(oneFold.err.contains("--encoding-folds must be 2..20"), oneFold.err);
         Cli both = Cli.run("fit", "--space", "nb201", "--data", data.toString(), "--out", dir.resolve("b.cbs").toString(),
                 "--encoder", "gin", "--regressor", "gin");
         assertEquals(2, both.code, both.err);

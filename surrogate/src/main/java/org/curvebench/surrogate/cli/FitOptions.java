@@ -51,6 +51,11 @@ final class FitOptions {
                     + "in the surrogate file.")
     String encoder;
 
+    @Option(names = "--encoding-folds", paramLabel = "N",
+            description = "With --encoder gin or gin+ENCODER: folds of the out-of-fold encodings, one GIN each, every "
+                    + "query running all N (default: 3; 2 fits and queries faster, each GIN seeing half the cells).")
+    Integer encodingFolds;
+
     @Option(names = "--components", defaultValue = "5", description = "SVD components k (default: ${DEFAULT-VALUE}).")
     int components;
 
@@ -188,7 +193,14 @@ final class FitOptions {
                         + "and --regressor " + regressor + " reads the cell graph itself: give --regressor oblivious "
                         + "(or another regressor of features), or drop the embedding from --encoder");
             }
-            trees = new EmbeddingFeaturesTrainer(embedder, trees);
+            int folds = encodingFolds == null ? EmbeddingFeaturesTrainer.DEFAULT_FOLDS : encodingFolds;
+            if (folds < 2 || folds > 20) {
+                throw usage("--encoding-folds must be 2..20, got " + folds);
+            }
+            trees = new EmbeddingFeaturesTrainer(embedder, trees, folds);
+        }
+        if (embedder == null && encodingFolds != null) {
+            throw usage("--encoding-folds applies to --encoder gin or gin+ENCODER only");
         }
         if (ensemble < 1 || ensemble > 1000) {
             throw usage("--ensemble must be 1..1000 members, got " + ensemble);
