@@ -106,23 +106,8 @@ class GinTrainerTest {
 
     @Test
     void learnsCurvesOfArchitecturesItHasNotSeen() {
-        double[] mean = new double[20];
-        for (ArchitectureRuns a : train.architectures()) {
-            double[] t = bench.trueMean(a.key());
-            for (int e = 0; e < 20; e++) {
-                mean[e] += t[e] / train.size();
-            }
-        }
-        double sum = 0;
-        for (ArchitectureRuns a : held) {
-            double[] truth = bench.trueMean(a.key());
-            for (int e = 0; e < 20; e++) {
-                sum += (mean[e] - truth[e]) * (mean[e] - truth[e]);
-            }
-        }
-        double baseline = Math.sqrt(sum / (held.size() * 20.0));
-        double gin = heldOutError(fitted);
-        assertTrue(gin < 0.8 * baseline, "GIN error " + gin + " against the mean curve's " + baseline);
+        double ratio = heldOutErrorBelowMeanCurve(fitted);
+        assertTrue(ratio < 0.8, "GIN error over the mean curve's: " + ratio);
         assertEquals("gin", fitted.manifest().regressor().name());
     }
 
