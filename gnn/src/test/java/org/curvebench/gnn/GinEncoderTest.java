@@ -140,6 +140,10 @@ class GinEncoderTest {
                 dir.resolve("u.cbs").toString(), "--encoder", "gin+paths");
         assertEquals(2, unknown.code, unknown.err);
         assertTrue(unknown.err.contains("--encoder") && unknown.err.contains("onehot-paths"), unknown.err);
+        Cli noGraph = Cli.run("fit", "--space", "features", "--data", data.toString(), "--out",
+                dir.resolve("g.cbs").toString(), "--encoder", "gin+identity");
+        assertEquals(2, noGraph.code, noGraph.err);
+        assertTrue(noGraph.err.contains("reads the cell graph, and space 'features' defines none"), noGraph.err);
         Cli notEmbedding = Cli.run("fit", "--space", "nb201", "--data", data.toString(), "--out",
                 dir.resolve("n.cbs").toString(), "--encoder", "oblivious+onehot");
         assertEquals(2, notEmbedding.code, notEmbedding.err);

@@ -280,6 +280,11 @@ final class FitOptions {
                     : " (feature encoders) and " + String.join(", ", embedders) + " (learned embeddings, fed to "
                     + "the regressor alone or beside a feature encoder)"));
         }
+        if (spec.embedding() != null && space.graphSchema().isEmpty()) {
+            throw usage("--encoder " + encoder + ": the " + spec.embedding() + " encoding reads the cell graph, and "
+                    + "space '" + space.name() + "' defines none; use one of its encoders: "
+                    + String.join(", ", space.encoderNames()));
+        }
         return spec;
     }
 
