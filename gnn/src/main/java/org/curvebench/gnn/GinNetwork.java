@@ -30,6 +30,8 @@ public final class GinNetwork {
     /** Per layer, batch normalisation as {@code x * scale + shift}, from its statistics, gamma and beta. */
     private final transient double[][] scales;
     private final transient double[][] shifts;
+    /** The query-time form of the weights (see {@link Compiled}). */
+    private final transient Compiled compiled;
 
     @JsonCreator
     GinNetwork(@JsonProperty("nodeEmbedding") double[][] nodeEmbedding, @JsonProperty("layers") GinLayer[] layers,
@@ -56,6 +58,7 @@ public final class GinNetwork {
             scales[i] = scale(layers[i]);
             shifts[i] = shift(layers[i], scales[i]);
         }
+        this.compiled = new Compiled(this);
     }
 
     private static double[] scale(GinLayer l) {
@@ -132,44 +135,12 @@ public final class GinNetwork {
 
     /** The graph's embedding: the mean of its node states after the last layer. */
     public double[] embed(CellGraph g) {
-        double[] h = nodeStates(g);
-        int d = hidden();
-        int n = g.nodeCount();
-        double[] pooled = new double[d];
-        for (int v = 0; v < n; v++) {
-            for (int c = 0; c < d; c++) {
-                pooled[c] += h[v * d + c];
-            }
-        }
-        for (int c = 0; c < d; c++) {
-            pooled[c] /= n;
-        }
-        return pooled;
+        return compiled.embed(g);
     }
 
     /** Writes the outputs for graph {@code g} with graph-level inputs {@code graphInputs} into {@code out}. */
     public void predict(CellGraph g, double[] graphInputs, double[] out) {
-        double[] pooled = embed(g);
-        int d = pooled.length;
-        int gi = graphInputs();
-        int hh = headBias.length;
-        double[] t = headBias.clone();
-        for (int i = 0; i < d + gi; i++) {
-            double x = i < d ? pooled[i] : graphInputs[i - d];
-            double[] w = headWeights[i];
-            for (int j = 0; j < hh; j++) {
-                t[j] += x * w[j];
-            }
-        }
-        int k = outBias.length;
-        System.arraycopy(outBias, 0, out, 0, k);
-        for (int j = 0; j < hh; j++) {
-            double x = Math.max(0, t[j]);
-            double[] w = outWeights[j];
-            for (int o = 0; o < k; o++) {
-                out[o] += x * w[o];
-            }
-        }
+        compiled.head(compiled.embed(g), graphInputs, out);
     }
 
     /** Node states after every layer (n x hidden, row-major). */
@@ -318,5 +289,298 @@ public final class GinNetwork {
             }
         }
         return new GinNetwork(nodeEmbedding, fitted, headWeights, headBias, outWeights, outBias);
+    }
+
+    /**
+     * The weights rearranged for queries, computing what {@link #nodeStates} and the head compute: batch
+     * normalisation folded into {@code W1} and {@code b1}; matrices flattened row-major; and the first layer's
+     * products tabulated, since its node states are label embeddings: {@code W1 emb(label)} and
+     * {@code W1 relu(emb(label) + emb(edge type))} per label and type, so that layer needs no product at query time.
+     */
+    private static final class Compiled {
+        private final int d;
+        private final int types;
+        private final double[][] nodeEmbedding;
+        private final double[] onePlusEps;
+        private final double[][] edges;
+        private final double[][] w1;
+        private final double[][] b1;
+        private final double[][] w2;
+        private final double[][] b2;
+        /** First layer: {@code (1 + eps) W1' emb(label)} per label, and {@code W1' relu(emb(label) + edge)} per type, label. */
+        private final double[][] firstSelf;
+        private final double[][][] firstMessage;
+        private final double[] headWeights;
+        private final double[] headBias;
+        private final double[] outWeights;
+        private final double[] outBias;
+
+        Compiled(GinNetwork net) {
+            d = net.hidden();
+            int layerCount = net.layers.length;
+            types = net.edgeTypes();
+            nodeEmbedding = net.nodeEmbedding;
+            onePlusEps = new double[layerCount];
+            edges = new double[layerCount][];
+            w1 = new double[layerCount][];
+            b1 = new double[layerCount][];
+            w2 = new double[layerCount][];
+            b2 = new double[layerCount][];
+            for (int l = 0; l < layerCount; l++) {
+                GinLayer layer = net.layers[l];
+                onePlusEps[l] = 1 + layer.eps();
+                edges[l] = flat(layer.edgeEmbedding());
+                w1[l] = new double[d * d];
+                b1[l] = new double[d];
+                w2[l] = new double[d * d];
+                for (int j = 0; j < d; j++) {
+                    b1[l][j] = layer.b1()[j] * net.scales[l][j] + net.shifts[l][j];
+                    for (int i = 0; i < d; i++) {
+                        w1[l][j * d + i] = layer.w1()[i][j] * net.scales[l][j];
+                        w2[l][j * d + i] = layer.w2()[i][j];
+                    }
+                }
+                b2[l] = layer.b2();
+            }
+            int labels = nodeEmbedding.length;
+            firstSelf = new double[labels][];
+            firstMessage = new double[types][labels][];
+            if (layerCount > 0) {
+                for (int label = 0; label < labels; label++) {
+                    double[] e = nodeEmbedding[label];
+                    double[] self = times(w1[0], e);
+                    for (int j = 0; j < d; j++) {
+                        self[j] *= onePlusEps[0];
+                    }
+                    firstSelf[label] = self;
+                    for (int t = 0; t < types; t++) {
+                        double[] m = new double[d];
+                        for (int c = 0; c < d; c++) {
+                            m[c] = Math.max(0, e[c] + edges[0][t * d + c]);
+                        }
+                        firstMessage[t][label] = times(w1[0], m);
+                    }
+                }
+            }
+            headWeights = flat(net.headWeights);
+            headBias = net.headBias;
+            outWeights = flat(net.outWeights);
+            outBias = net.outBias;
+        }
+
+        private static double[] flat(double[][] m) {
+            int cols = m.length == 0 ? 0 : m[0].length;
+            double[] f = new double[m.length * cols];
+            for (int i = 0; i < m.length; i++) {
+                System.arraycopy(m[i], 0, f, i * cols, cols);
+            }
+            return f;
+        }
+
+        /** {@code x W} for a row vector {@code x} and a d x d matrix stored transposed. */
+        private double[] times(double[] wt, double[] x) {
+            double[] y = new double[d];
+            affine(x, wt, new double[d], y, 1);
+            return y;
+        }
+
+        double[] embed(CellGraph g) {
+            int n = g.nodeCount();
+            int layerCount = w1.length;
+            double[] h = new double[n * d];
+            if (layerCount == 0) {
+                for (int v = 0; v < n; v++) {
+                    System.arraycopy(nodeEmbedding[g.nodeLabel(v)], 0, h, v * d, d);
+                }
+                return pool(h, n);
+            }
+            double[] a = new double[n * d];
+            double[] z = new double[n * d];
+            firstLayer(g, a);
+            output(0, a, h, n);
+            for (int l = 1; l < layerCount; l++) {
+                double f = onePlusEps[l];
+                for (int i = 0; i < n * d; i++) {
+                    z[i] = f * h[i];
+                }
+                double[] edge = edges[l];
+                for (int e = 0; e < g.edgeCount(); e++) {
+                    int u = g.edgeFrom(e);
+                    int v = g.edgeTo(e);
+                    message(z, v * d, h, u * d, edge, edgeType(g, e, types, false) * d);
+                    message(z, u * d, h, v * d, edge, edgeType(g, e, types, true) * d);
+                }
+                affine(z, w1[l], b1[l], a, n);
+                output(l, a, h, n);
+            }
+            return pool(h, n);
+        }
+
+        /** The first layer's normalised pre-activations, from the tabulated products. */
+        private void firstLayer(CellGraph g, double[] a) {
+            int n = g.nodeCount();
+            double[] bias = b1[0];
+            for (int v = 0; v < n; v++) {
+                double[] self = firstSelf[g.nodeLabel(v)];
+                for (int j = 0; j < d; j++) {
+                    a[v * d + j] = bias[j] + self[j];
+                }
+            }
+            for (int e = 0; e < g.edgeCount(); e++) {
+                int u = g.edgeFrom(e);
+                int v = g.edgeTo(e);
+                add(a, v * d, firstMessage[edgeType(g, e, types, false)][g.nodeLabel(u)]);
+                add(a, u * d, firstMessage[edgeType(g, e, types, true)][g.nodeLabel(v)]);
+            }
+        }
+
+        private void add(double[] a, int offset, double[] m) {
+            for (int j = 0; j < d; j++) {
+                a[offset + j] += m[j];
+            }
+        }
+
+        private void message(double[] z, int to, double[] h, int from, double[] edge, int type) {
+            for (int c = 0; c < d; c++) {
+                z[to + c] += Math.max(0, h[from + c] + edge[type + c]);
+            }
+        }
+
+        /** {@code h = relu(W2 relu(a) + b2)} for every node of layer {@code l}. */
+        private void output(int l, double[] a, double[] h, int n) {
+            for (int i = 0; i < n * d; i++) {
+                a[i] = Math.max(0, a[i]);
+            }
+            affine(a, w2[l], b2[l], h, n);
+            for (int i = 0; i < n * d; i++) {
+                h[i] = Math.max(0, h[i]);
+            }
+        }
+
+        /**
+         * {@code y = x W + b} for each of the {@code n} rows of {@code x}, with {@code W} stored transposed
+         * ({@code wt[j * d + i]} is {@code W[i][j]}); four rows at a time, so each weight read serves four
+         * independent sums.
+         */
+        private void affine(double[] x, double[] wt, double[] bias, double[] y, int n) {
+            int v = 0;
+            for (; v + 4 <= n; v += 4) {
+                int r0 = v * d;
+                int r1 = r0 + d;
+                int r2 = r1 + d;
+                int r3 = r2 + d;
+                int j = 0;
+                for (; j + 2 <= d; j += 2) {
+                    double s0 = bias[j];
+                    double s1 = s0;
+                    double s2 = s0;
+                    double s3 = s0;
+                    double t0 = bias[j + 1];
+                    double t1 = t0;
+                    double t2 = t0;
+                    double t3 = t0;
+                    int wr = j * d;
+                    int ws = wr + d;
+                    for (int i = 0; i < d; i++) {
+                        double w = wt[wr + i];
+                        double u = wt[ws + i];
+                        double x0 = x[r0 + i];
+                        double x1 = x[r1 + i];
+                        double x2 = x[r2 + i];
+                        double x3 = x[r3 + i];
+                        s0 += x0 * w;
+                        s1 += x1 * w;
+                        s2 += x2 * w;
+                        s3 += x3 * w;
+                        t0 += x0 * u;
+                        t1 += x1 * u;
+                        t2 += x2 * u;
+                        t3 += x3 * u;
+                    }
+                    y[r0 + j] = s0;
+                    y[r1 + j] = s1;
+                    y[r2 + j] = s2;
+                    y[r3 + j] = s3;
+                    y[r0 + j + 1] = t0;
+                    y[r1 + j + 1] = t1;
+                    y[r2 + j + 1] = t2;
+                    y[r3 + j + 1] = t3;
+                }
+                for (; j < d; j++) {
+                    double s0 = bias[j];
+                    double s1 = s0;
+                    double s2 = s0;
+                    double s3 = s0;
+                    int wr = j * d;
+                    for (int i = 0; i < d; i++) {
+                        double w = wt[wr + i];
+                        s0 += x[r0 + i] * w;
+                        s1 += x[r1 + i] * w;
+                        s2 += x[r2 + i] * w;
+                        s3 += x[r3 + i] * w;
+                    }
+                    y[r0 + j] = s0;
+                    y[r1 + j] = s1;
+                    y[r2 + j] = s2;
+                    y[r3 + j] = s3;
+                }
+            }
+            for (; v < n; v++) {
+                int r = v * d;
+                for (int j = 0; j < d; j++) {
+                    int wr = j * d;
+                    double s0 = bias[j];
+                    double s1 = 0;
+                    int i = 0;
+                    for (; i + 2 <= d; i += 2) {
+                        s0 += x[r + i] * wt[wr + i];
+                        s1 += x[r + i + 1] * wt[wr + i + 1];
+                    }
+                    if (i < d) {
+                        s0 += x[r + i] * wt[wr + i];
+                    }
+                    y[r + j] = s0 + s1;
+                }
+            }
+        }
+
+        private double[] pool(double[] h, int n) {
+            double[] pooled = new double[d];
+            for (int v = 0; v < n; v++) {
+                for (int c = 0; c < d; c++) {
+                    pooled[c] += h[v * d + c];
+                }
+            }
+            for (int c = 0; c < d; c++) {
+                pooled[c] /= n;
+            }
+            return pooled;
+        }
+
+        void head(double[] pooled, double[] graphInputs, double[] out) {
+            int hh = headBias.length;
+            int inputs = headWeights.length / hh;
+            double[] t = headBias.clone();
+            for (int i = 0; i < inputs; i++) {
+                double x = i < d ? pooled[i] : graphInputs[i - d];
+                if (x != 0) {
+                    int wr = i * hh;
+                    for (int j = 0; j < hh; j++) {
+                        t[j] += x * headWeights[wr + j];
+                    }
+                }
+            }
+            int k = outBias.length;
+            System.arraycopy(outBias, 0, out, 0, k);
+            for (int j = 0; j < hh; j++) {
+                double x = t[j];
+                if (x > 0) {
+                    int wr = j * k;
+                    for (int o = 0; o < k; o++) {
+                        out[o] += x * outWeights[wr + o];
+                    }
+                }
+            }
+        }
     }
 }

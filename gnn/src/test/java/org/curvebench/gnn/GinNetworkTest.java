@@ -106,4 +106,47 @@ class GinNetworkTest {
         }
         assertTrue(first.variance()[0] > 0);
     }
+
+    /**
+     * The query path (normalisation folded into the weights, the first layer tabulated) against the layer-by-layer
+     * definition, on a network with fitted statistics and graph-level inputs.
+     */
+    @Test
+    void queryPathComputesTheLayerByLayerDefinition() {
+        GinNetwork net = random(LABELLED, 2, 11);
+        List<CellGraph> graphs = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            graphs.add(parallel(i % 2 == 1, i % 4, (i + 3) % 4));
+        }
+        // six and three nodes: rows beyond a multiple of four take another path
+        graphs.add(CellGraph.of(LABELLED, new int[] {0, 1, 2, 1, 2, 3}, new int[] {0, 1, 2, 3, 4, 0},
+                new int[] {1, 2, 3, 4, 5, 5}, new int[] {0, 1, 2, 3, 1, 2}));
+        graphs.add(CellGraph.of(LABELLED, new int[] {0, 2, 3}, new int[] {0, 1}, new int[] {1, 2}, new int[] {3, 0}));
+        GinNetwork fitted = net.withPopulationStatistics(graphs.subList(0, 5));
+        double[] inputs = {0.7, -1.3};
+        for (CellGraph g : graphs) {
+            double[] h = fitted.nodeStates(g);
+            int d = fitted.hidden();
+            double[] pooled = new double[d];
+            for (int i = 0; i < h.length; i++) {
+                pooled[i % d] += h[i] / g.nodeCount();
+            }
+            assertArrayEquals(pooled, fitted.embed(g), 1e-12);
+            double[] hidden = fitted.headBias().clone();
+            for (int i = 0; i < d + inputs.length; i++) {
+                for (int j = 0; j < hidden.length; j++) {
+                    hidden[j] += (i < d ? pooled[i] : inputs[i - d]) * fitted.headWeights()[i][j];
+                }
+            }
+            double[] expected = fitted.outBias().clone();
+            for (int j = 0; j < hidden.length; j++) {
+                for (int o = 0; o < expected.length; o++) {
+                    expected[o] += Math.max(0, hidden[j]) * fitted.outWeights()[j][o];
+                }
+            }
+            double[] out = new double[expected.length];
+            fitted.predict(g, inputs, out);
+            assertArrayEquals(expected, out, 1e-12);
+        }
+    }
 }
