@@ -4,7 +4,7 @@
 # usage: bench/gin-vs-trees.sh [nlp|nb201|nb101-ecnas|nb101-sim|darts-sim ...]
 # (nb101-sim, darts-sim: SIM_ARCHS simulated cells, default 2000, of SIM_EPOCHS epochs, default 100)
 # environment: SEEDS="0 1 2", MODELS="oblivious gin" (a model is a regressor, or enc:ENCODER for the default trees
-# on --encoder ENCODER, e.g. enc:gin+x11), RECIPE=1 (0: skip the NLP recipe), GIN="--gin-epochs 100"
+# on --encoder ENCODER, e.g. enc:gin+x11), OBSERVED="0 3" (NLP observed epochs), RECIPE=1 (0: skip the NAS-Bench-x11 recipe on NLP and NB101), GIN="--gin-epochs 100"
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 data="$here/../shared/data"
@@ -31,6 +31,13 @@ run() {
       /usr/bin/python3 "$here/../shared/anchors/x11_nlp_reference.py" "$dir/train" "$dir/test" \
         | grep '^accs=' | sed "s/^/data=$name seed=$seed model=x11 /"
     fi
+    if [ "$space" = nb101 ] && [ "${RECIPE:-1}" = 1 ]; then
+      # the recipe on the cells as NAS-Bench-x11's NB111 code encodes them (bench/x11-nb101-table.py)
+      "$here/bench/x11-nb101-table.py" "$dir/train.jsonl.gz" "$dir/x11-train.jsonl"
+      "$here/bench/x11-nb101-table.py" "$dir/test.jsonl.gz" "$dir/x11-test.jsonl"
+      /usr/bin/python3 "$here/../shared/anchors/x11_curves_reference.py" "$dir/x11-train.jsonl" "$dir/x11-test.jsonl" \
+        | report "data=$name seed=$seed model=x11 observed=0"
+    fi
     # split writes curve tables for every format but nasbench-nlp's folders of logs
     local fmt="$format" train="$dir/train" test="$dir/test" more=("${extra[@]}")
     if [ -f "$dir/train.jsonl.gz" ]; then
@@ -56,7 +63,7 @@ run() {
 targets=("$@"); [ ${#targets[@]} -gt 0 ] || targets=(nlp nb201 nb101-ecnas)
 for what in "${targets[@]}"; do
   case "$what" in
-    nlp) run nlp nlp nasbench-nlp "$data/nasbench-nlp-wikitext2/logs.zip" 0 3 ;;
+    nlp) run nlp nlp nasbench-nlp "$data/nasbench-nlp-wikitext2/logs.zip" ${OBSERVED:-0 3} ;;
     nb201)
       "$cb" simulate --archs 2000 --seeds 1 --epochs 100 --out "$work/nb201.jsonl.gz" 2>/dev/null
       run nb201 nb201 table "$work/nb201.jsonl.gz" 0 ;;
