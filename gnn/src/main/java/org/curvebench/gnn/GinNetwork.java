@@ -13,7 +13,8 @@ import org.curvebench.core.CellGraph;
  * both ways, the message {@code relu(h_j + emb(edge type))} (an edge's type is its label and direction), sums them
  * at the receiving node, and maps {@code (1 + eps) h_i + sum} through {@code relu(W2 relu(BN(W1 x + b1)) + b2)}.
  * The graph's embedding is the mean of its nodes; with the graph-level inputs beside it, a hidden layer and a
- * linear head give the outputs. Immutable and thread-safe.
+ * linear head give the outputs, to which a linear term of the graph-level inputs is added (the skip: a trainer
+ * may fit it first and the network the rest). Immutable and thread-safe.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -27,16 +28,25 @@ public final class GinNetwork {
     private final double[] headBias;
     private final double[][] outWeights;
     private final double[] outBias;
+    /** {@code [graph input][output]}: the outputs' linear term in the graph-level inputs. */
+    private final double[][] inputWeights;
     /** Per layer, batch normalisation as {@code x * scale + shift}, from its statistics, gamma and beta. */
     private final transient double[][] scales;
     private final transient double[][] shifts;
     /** The query-time form of the weights (see {@link Compiled}). */
     private final transient Compiled compiled;
 
+    GinNetwork(double[][] nodeEmbedding, GinLayer[] layers, double[][] headWeights, double[] headBias,
+               double[][] outWeights, double[] outBias) {
+        this(nodeEmbedding, layers, headWeights, headBias, outWeights, outBias, null);
+    }
+
+    /** @param inputWeights the skip, {@code [graph input][output]}; null for none (files written before it) */
     @JsonCreator
     GinNetwork(@JsonProperty("nodeEmbedding") double[][] nodeEmbedding, @JsonProperty("layers") GinLayer[] layers,
                @JsonProperty("headWeights") double[][] headWeights, @JsonProperty("headBias") double[] headBias,
-               @JsonProperty("outWeights") double[][] outWeights, @JsonProperty("outBias") double[] outBias) {
+               @JsonProperty("outWeights") double[][] outWeights, @JsonProperty("outBias") double[] outBias,
+               @JsonProperty("inputWeights") double[][] inputWeights) {
         int d = nodeEmbedding[0].length;
         for (GinLayer l : layers) {
             if (l.w1().length != d || l.w2().length != d || l.edgeEmbedding()[0].length != d) {
@@ -46,6 +56,16 @@ public final class GinNetwork {
         if (headWeights.length < d || headWeights[0].length != outWeights.length || outWeights[0].length != outBias.length) {
             throw new IllegalArgumentException("GIN head weights do not fit together");
         }
+        int graphInputs = headWeights.length - d;
+        if (inputWeights == null) {
+            inputWeights = new double[graphInputs][outBias.length];
+        }
+        if (inputWeights.length != graphInputs
+                || (graphInputs > 0 && inputWeights[0].length != outBias.length)) {
+            throw new IllegalArgumentException("the GIN's skip weights do not match its " + graphInputs
+                    + " graph-level inputs and " + outBias.length + " outputs");
+        }
+        this.inputWeights = inputWeights;
         this.nodeEmbedding = nodeEmbedding;
         this.layers = layers;
         this.headWeights = headWeights;
@@ -125,6 +145,25 @@ public final class GinNetwork {
 
     double[] outBias() {
         return outBias;
+    }
+
+    double[][] inputWeights() {
+        return inputWeights;
+    }
+
+    /**
+     * This network with the skip {@code weights} ({@code [graph input][output]}) added to its own: what a trainer
+     * does after fitting the network to the residuals of that linear term.
+     */
+    GinNetwork withSkip(double[][] weights) {
+        double[][] w = new double[inputWeights.length][];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = inputWeights[i].clone();
+            for (int o = 0; o < w[i].length; o++) {
+                w[i][o] += weights[i][o];
+            }
+        }
+        return new GinNetwork(nodeEmbedding, layers, headWeights, headBias, outWeights, outBias, w);
     }
 
     /** The type of edge {@code e} of {@code g} sent forwards ({@code backwards = false}) or backwards. */
@@ -241,7 +280,14 @@ public final class GinNetwork {
         for (int o = 0; o < b.length; o++) {
             b[o] = outBias[o] * scale + mean[o];
         }
-        return new GinNetwork(nodeEmbedding, layers, headWeights, headBias, w, b);
+        double[][] skip = new double[inputWeights.length][];
+        for (int i = 0; i < skip.length; i++) {
+            skip[i] = inputWeights[i].clone();
+            for (int o = 0; o < skip[i].length; o++) {
+                skip[i][o] *= scale;
+            }
+        }
+        return new GinNetwork(nodeEmbedding, layers, headWeights, headBias, w, b, skip);
     }
 
     /**
@@ -288,7 +334,7 @@ public final class GinNetwork {
                 states.set(gi, normalised(fitted[li], sc, sh, pre.get(gi)));
             }
         }
-        return new GinNetwork(nodeEmbedding, fitted, headWeights, headBias, outWeights, outBias);
+        return new GinNetwork(nodeEmbedding, fitted, headWeights, headBias, outWeights, outBias, inputWeights);
     }
 
     /**
@@ -314,6 +360,7 @@ public final class GinNetwork {
         private final double[] headBias;
         private final double[] outWeights;
         private final double[] outBias;
+        private final double[] inputWeights;
 
         Compiled(GinNetwork net) {
             d = net.hidden();
@@ -366,6 +413,7 @@ public final class GinNetwork {
             headBias = net.headBias;
             outWeights = flat(net.outWeights);
             outBias = net.outBias;
+            inputWeights = flat(net.inputWeights);
         }
 
         private static double[] flat(double[][] m) {
@@ -579,6 +627,13 @@ public final class GinNetwork {
                     for (int o = 0; o < k; o++) {
                         out[o] += x * outWeights[wr + o];
                     }
+                }
+            }
+            for (int i = 0; i < inputs - d; i++) {
+                double x = graphInputs[i];
+                int wr = i * k;
+                for (int o = 0; o < k; o++) {
+                    out[o] += x * inputWeights[wr + o];
                 }
             }
         }

@@ -109,7 +109,7 @@ class GinNetworkTest {
 
     /**
      * The query path (normalisation folded into the weights, the first layer tabulated) against the layer-by-layer
-     * definition, on a network with fitted statistics and graph-level inputs.
+     * definition, on a network with fitted statistics, graph-level inputs and a skip from them to the outputs.
      */
     @Test
     void queryPathComputesTheLayerByLayerDefinition() {
@@ -122,7 +122,8 @@ class GinNetworkTest {
         graphs.add(CellGraph.of(LABELLED, new int[] {0, 1, 2, 1, 2, 3}, new int[] {0, 1, 2, 3, 4, 0},
                 new int[] {1, 2, 3, 4, 5, 5}, new int[] {0, 1, 2, 3, 1, 2}));
         graphs.add(CellGraph.of(LABELLED, new int[] {0, 2, 3}, new int[] {0, 1}, new int[] {1, 2}, new int[] {3, 0}));
-        GinNetwork fitted = net.withPopulationStatistics(graphs.subList(0, 5));
+        double[][] skip = {{0.5, -2, 1}, {3, 0.25, -1}};
+        GinNetwork fitted = net.withPopulationStatistics(graphs.subList(0, 5)).withSkip(skip);
         double[] inputs = {0.7, -1.3};
         for (CellGraph g : graphs) {
             double[] h = fitted.nodeStates(g);
@@ -144,9 +145,37 @@ class GinNetworkTest {
                     expected[o] += Math.max(0, hidden[j]) * fitted.outWeights()[j][o];
                 }
             }
+            for (int i = 0; i < inputs.length; i++) {
+                for (int o = 0; o < expected.length; o++) {
+                    expected[o] += inputs[i] * skip[i][o];
+                }
+            }
             double[] out = new double[expected.length];
             fitted.predict(g, inputs, out);
             assertArrayEquals(expected, out, 1e-12);
         }
+    }
+
+    /** A file written before the skip existed (no {@code inputWeights}) reads as a network without one. */
+    @Test
+    void filesWithoutTheSkipReadAsNoSkip() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        GinNetwork plain = random(LABELLED, 2, 13);
+        GinNetwork skipped = plain.withSkip(new double[][] {{1, 1, 1}, {-1, 2, 0.5}});
+        com.fasterxml.jackson.databind.node.ObjectNode tree = json.valueToTree(skipped);
+        assertTrue(tree.has("inputWeights"));
+        tree.remove("inputWeights");
+        GinNetwork old = json.treeToValue(tree, GinNetwork.class);
+        CellGraph g = parallel(false, 0, 1);
+        double[] inputs = {0.4, -0.2};
+        double[] expected = new double[3];
+        double[] out = new double[3];
+        plain.predict(g, inputs, expected);
+        old.predict(g, inputs, out);
+        assertArrayEquals(expected, out, 0.0);
+        GinNetwork same = json.treeToValue(json.valueToTree(skipped), GinNetwork.class);
+        skipped.predict(g, inputs, expected);
+        same.predict(g, inputs, out);
+        assertArrayEquals(expected, out, 0.0);
     }
 }

@@ -149,7 +149,7 @@ class GinTrainerTest {
     }
 
     @Test
-    void observedEpochsAreGraphLevelInputs() {
+    void observedEpochsAreGraphLevelInputs() throws Exception {
         CurveSurrogate s = fit(new GinSettings(2, 16, 5, 0.01, 16, 0, 5), 1, 3);
         GinRegressor r = (GinRegressor) s.regressor();
         assertEquals(5, r.network().graphInputs());
@@ -163,6 +163,60 @@ class GinTrainerTest {
             gap = Math.max(gap, Math.abs(one[o] - two[o]));
         }
         assertTrue(gap > 1e-6, "the components depend on the observed epochs before the last, gap " + gap);
+        double skip = 0;
+        for (double[] row : r.network().inputWeights()) {
+            for (double w : row) {
+                skip = Math.max(skip, Math.abs(w));
+            }
+        }
+        assertTrue(skip > 0, "a linear skip from the observed epochs was fitted");
+        Path file = dir.resolve("gin-observed.cbs");
+        SurrogateFiles.installed().save(s, file);
+        GinRegressor loaded = (GinRegressor) SurrogateFiles.installed().load(file).regressor();
+        double[] again = new double[r.outputDimension()];
+        loaded.predict(s.input(a.architecture(), new double[] {0.30, 0.40, 0.50}), again);
+        assertArrayEquals(one, again, 0.0);
+    }
+
+    /** The skip's ridge regression: exact on centred linear data as the penalty vanishes, shrunk towards 0 by it. */
+    @Test
+    void skipRidgeRecoversALinearMapAndShrinksWithItsPenalty() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(4);
+        double[][] truth = {{1.5, -0.5}, {0, 2}, {-1, 0.25}};
+        int n = 200;
+        double[][] x = new double[n][3];
+        double[][] y = new double[n][2];
+        for (int r = 0; r < n; r++) {
+            for (int i = 0; i < 3; i++) {
+                x[r][i] = random.nextGaussian();
+            }
+        }
+        for (int i = 0; i < 3; i++) {
+            double mean = 0;
+            for (double[] row : x) {
+                mean += row[i] / n;
+            }
+            for (double[] row : x) {
+                row[i] -= mean;
+            }
+        }
+        for (int r = 0; r < n; r++) {
+            for (int o = 0; o < 2; o++) {
+                for (int i = 0; i < 3; i++) {
+                    y[r][o] += x[r][i] * truth[i][o];
+                }
+            }
+        }
+        double[][] exact = GinTrainer.ridge(x, y, 3, 2, 1e-9);
+        double[][] shrunk = GinTrainer.ridge(x, y, 3, 2, 1e3);
+        for (int i = 0; i < 3; i++) {
+            assertArrayEquals(truth[i], exact[i], 1e-8);
+            for (int o = 0; o < 2; o++) {
+                if (truth[i][o] != 0) {
+                    assertTrue(Math.abs(shrunk[i][o]) < Math.abs(truth[i][o]) * 0.5, "shrunk " + shrunk[i][o]);
+                }
+            }
+        }
     }
 
     @Test
