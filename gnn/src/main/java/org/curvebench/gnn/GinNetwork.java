@@ -61,7 +61,7 @@ public final class GinNetwork {
             inputWeights = new double[graphInputs][outBias.length];
         }
         if (inputWeights.length != graphInputs
-                || (graphInputs > 0 && inputWeights[0].length != outBias.length)) {
+                || java.util.Arrays.stream(inputWeights).anyMatch(row -> row.length != outBias.length)) {
             throw new IllegalArgumentException("the GIN's skip weights do not match its " + graphInputs
                     + " graph-level inputs and " + outBias.length + " outputs");
         }
