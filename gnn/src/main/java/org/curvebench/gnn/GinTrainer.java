@@ -19,7 +19,7 @@ import org.curvebench.models.RegressorTrainer;
  * validation error is kept (early stopping after {@link GinSettings#patience()} epochs without a better one).
  * With observed epochs the components are first fitted linearly on the graph-level inputs (ridge regression), the
  * network learns what that leaves, and the linear fit becomes the network's skip: the observed epochs carry most
- * of a curve, and a straight line through them extrapolates where a network's saturating units would not.
+ * of a curve, and the network then need not learn that line through its ReLU units from a few hundred cells.
  * Deterministic for a seed and thread count: weights, shuffles and dropout masks come from the seed.
  */
 public final class GinTrainer implements RegressorTrainer {
