@@ -8,6 +8,7 @@ The result is the generic table that ../shared/anchors/x11_curves_reference.py r
 usage: bench/x11-nb101-table.py IN.jsonl[.gz] OUT.jsonl"""
 import gzip
 import json
+import os
 import sys
 
 VERTICES = 7
@@ -37,13 +38,19 @@ def main():
         sys.exit(__doc__.rsplit('usage: ', 1)[1])
     source, target = sys.argv[1], sys.argv[2]
     opener = gzip.open if source.endswith('.gz') else open
-    with opener(source, 'rt') as lines, open(target, 'w') as out:
+    rows = []
+    with opener(source, 'rt') as lines:
         for number, line in enumerate(lines, 1):
             if not line.strip():
                 continue
             row = json.loads(line)
             row['arch'] = x11_features(row['arch'], f'{source}:{number}')
-            out.write(json.dumps(row) + '\n')
+            rows.append(json.dumps(row) + '\n')
+    # written whole or not at all
+    partial = target + '.partial'
+    with open(partial, 'w') as out:
+        out.writelines(rows)
+    os.replace(partial, target)
 
 
 if __name__ == '__main__':

@@ -17,7 +17,7 @@ import org.curvebench.core.Progress;
  * <p>The encoding of a training architecture must be as good as that of an architecture never seen, or the trees
  * learn to trust it blindly: a GIN's pooled graph vector, fed to the trees for the very cells it was fitted on,
  * carried their curves by heart, and the trees on it fell to a test R² of 0.22 where the features alone reach 0.89
- * (README, "GIN embeddings for the trees"). So the training architectures are cut into {@code folds} folds; the
+ * (README, "GIN encodings for the trees"). So the training architectures are cut into {@code folds} folds; the
  * encoding learner is fitted once per fold on the others, encodes that fold's architectures out of fold, and the
  * trees are fitted on every training architecture. A query is answered by the trees once per fold network, each
  * encoding it as it encoded its own fold (the mean of the networks instead is a smoother encoding than the trees
