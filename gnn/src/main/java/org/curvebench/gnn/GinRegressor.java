@@ -47,6 +47,10 @@ public final class GinRegressor implements CurveRegressor {
         return network;
     }
 
+    ObservedInputs observedInputs() {
+        return observedInputs;
+    }
+
     @Override
     public int inputDimension() {
         return inputDimension;

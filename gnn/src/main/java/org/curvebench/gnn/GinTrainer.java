@@ -17,9 +17,10 @@ import org.curvebench.models.RegressorTrainer;
  * progress step per epoch; after each epoch the weights are copied into the plain-Java network, its
  * normalisation statistics are taken over (up to 2,048 of) the training graphs, and the epoch with the lowest
  * validation error is kept (early stopping after {@link GinSettings#patience()} epochs without a better one).
- * With observed epochs the components are first fitted linearly on the graph-level inputs (ridge regression), the
- * network learns what that leaves, and the linear fit becomes the network's skip: the observed epochs carry most
- * of a curve, and the network then need not learn that line through its ReLU units from a few hundred cells.
+ * With observed epochs the components are first fitted linearly on the graph-level inputs (ridge regression on the
+ * observed values, their changes and hinges of both, {@link ObservedInputs}), the network learns what that leaves,
+ * and the fit becomes the network's skip: the observed epochs carry most of a curve, and the network then need not
+ * learn that relation through its ReLU units from a few hundred cells.
  * Deterministic for a seed and thread count: weights, shuffles and dropout masks come from the seed.
  */
 public final class GinTrainer implements RegressorTrainer {
@@ -32,6 +33,11 @@ public final class GinTrainer implements RegressorTrainer {
      * and a choice on the validation cells were measured too, neither better overall).
      */
     private static final double RIDGE_PENALTY = 1;
+    /**
+     * Hinges per observed value and change, at its quintiles: the skip is then additive and piecewise linear in
+     * each input rather than a line (README, "The GIN regressor").
+     */
+    static final int SKIP_KNOTS = 4;
 
     private final GinSettings settings;
 
@@ -74,7 +80,7 @@ public final class GinTrainer implements RegressorTrainer {
         for (int i = 0; i < x.size(); i++) {
             observed.add(x.get(i).observed());
         }
-        ObservedInputs standardise = ObservedInputs.fit(observed);
+        ObservedInputs standardise = ObservedInputs.fit(observed, SKIP_KNOTS);
         GraphSchema schema = graphs.get(0).schema();
         int edgeTypes = 2 * Math.max(1, schema.edgeLabels().size());
         int k = y[0].length;
