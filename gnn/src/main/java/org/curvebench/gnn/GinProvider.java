@@ -20,7 +20,7 @@ public final class GinProvider implements RegressorProvider {
     @Override
     public String description() {
         return "graph isomorphism network over the cell graph (ND4J to fit, plain Java to query); options gin-layers, "
-                + "gin-hidden, gin-epochs, gin-lr, gin-batch, gin-dropout, gin-patience";
+                + "gin-hidden, gin-epochs, gin-lr, gin-batch, gin-dropout, gin-patience, gin-skip-knots";
     }
 
     @Override

@@ -8,7 +8,7 @@ import org.curvebench.core.LearnerOptions;
 /**
  * How a GIN is shaped and trained. Options by name (command line {@code --gin-layers} etc. or
  * {@code --regressor-option gin-layers=...}): {@code gin-layers}, {@code gin-hidden}, {@code gin-epochs},
- * {@code gin-lr}, {@code gin-batch}, {@code gin-dropout}, {@code gin-patience}.
+ * {@code gin-lr}, {@code gin-batch}, {@code gin-dropout}, {@code gin-patience}, {@code gin-skip-knots}.
  *
  * @param layers       message-passing layers
  * @param hidden       width of node states, of the head's hidden layer
@@ -17,19 +17,28 @@ import org.curvebench.core.LearnerOptions;
  * @param batch        architectures per step
  * @param dropout      dropout rate of the head's hidden layer while training
  * @param patience     stop after this many epochs without a better validation loss
+ * @param skipKnots    hinges per observed value and change in the skip from the observed epochs (0: a linear
+ *                     skip), at that many quantiles of the training values ({@link ObservedInputs})
  */
 public record GinSettings(int layers, int hidden, int epochs, double learningRate, int batch, double dropout,
-                          int patience) {
+                          int patience, int skipKnots) {
 
     static final Set<String> OPTIONS = Set.of("gin-layers", "gin-hidden", "gin-epochs", "gin-lr", "gin-batch",
-            "gin-dropout", "gin-patience");
+            "gin-dropout", "gin-patience", "gin-skip-knots");
+    /** Hinges at the quintiles: measured on NAS-Bench-NLP's first epochs (README, "The GIN regressor"). */
+    static final int DEFAULT_SKIP_KNOTS = 4;
 
     public GinSettings {
         if (layers < 0 || hidden < 1 || epochs < 1 || !(learningRate > 0) || batch < 2 || !(dropout >= 0 && dropout < 1)
-                || patience < 1) {
+                || patience < 1 || skipKnots < 0) {
             throw new IllegalArgumentException("a GIN needs layers >= 0, hidden >= 1, epochs >= 1, learning rate > 0, "
-                    + "batch >= 2, dropout in [0, 1) and patience >= 1");
+                    + "batch >= 2, dropout in [0, 1), patience >= 1 and skip knots >= 0");
         }
+    }
+
+    /** These settings with the default skip knots. */
+    public GinSettings(int layers, int hidden, int epochs, double learningRate, int batch, double dropout, int patience) {
+        this(layers, hidden, epochs, learningRate, batch, dropout, patience, DEFAULT_SKIP_KNOTS);
     }
 
     /**
@@ -51,7 +60,8 @@ public record GinSettings(int layers, int hidden, int epochs, double learningRat
                 options.getDouble("gin-lr", d.learningRate, 0, 10),
                 options.getInt("gin-batch", d.batch, 2, 1_000_000),
                 dropout(options, d.dropout),
-                options.getInt("gin-patience", d.patience, 1, 1_000_000));
+                options.getInt("gin-patience", d.patience, 1, 1_000_000),
+                options.getInt("gin-skip-knots", d.skipKnots, 0, 50));
     }
 
     private static double dropout(LearnerOptions options, double fallback) {
@@ -80,6 +90,7 @@ public record GinSettings(int layers, int hidden, int epochs, double learningRat
         m.put("batch", batch);
         m.put("dropout", dropout);
         m.put("patience", patience);
+        m.put("skip_knots", skipKnots);
         return m;
     }
 }

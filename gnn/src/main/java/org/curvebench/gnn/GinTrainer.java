@@ -33,11 +33,6 @@ public final class GinTrainer implements RegressorTrainer {
      * and a choice on the validation cells were measured too, neither better overall).
      */
     private static final double RIDGE_PENALTY = 1;
-    /**
-     * Hinges per observed value and change, at its quintiles: the skip is then additive and piecewise linear in
-     * each input rather than a line (README, "The GIN regressor").
-     */
-    static final int SKIP_KNOTS = 4;
 
     private final GinSettings settings;
 
@@ -80,7 +75,7 @@ public final class GinTrainer implements RegressorTrainer {
         for (int i = 0; i < x.size(); i++) {
             observed.add(x.get(i).observed());
         }
-        ObservedInputs standardise = ObservedInputs.fit(observed, SKIP_KNOTS);
+        ObservedInputs standardise = ObservedInputs.fit(observed, settings.skipKnots());
         GraphSchema schema = graphs.get(0).schema();
         int edgeTypes = 2 * Math.max(1, schema.edgeLabels().size());
         int k = y[0].length;

@@ -228,6 +228,11 @@ class GinTrainerTest {
         GinTrainer t = (GinTrainer) gin.trainer(LearnerOptions.of(java.util.Map.of("gin-layers", "3", "gin-dropout", "0")));
         assertEquals(3, t.settings().layers());
         assertEquals(0, t.settings().dropout());
+        assertEquals(GinSettings.DEFAULT_SKIP_KNOTS, t.settings().skipKnots());
+        GinTrainer linear = (GinTrainer) gin.trainer(LearnerOptions.of(java.util.Map.of("gin-skip-knots", "0")));
+        assertEquals(0, linear.settings().skipKnots());
+        assertEquals("gin-skip-knots", assertThrows(LearnerOptions.LearnerOptionException.class,
+                () -> gin.trainer(LearnerOptions.of(java.util.Map.of("gin-skip-knots", "-1")))).option());
         LearnerOptions.LearnerOptionException e = assertThrows(LearnerOptions.LearnerOptionException.class,
                 () -> gin.trainer(LearnerOptions.of(java.util.Map.of("gin-dropout", "1.5"))));
         assertEquals("gin-dropout", e.option());
