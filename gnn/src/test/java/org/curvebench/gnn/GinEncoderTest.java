@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.curvebench.core.Progress;
@@ -144,6 +145,11 @@ class GinEncoderTest {
                 dir.resolve("g.cbs").toString(), "--encoder", "gin+identity");
         assertEquals(2, noGraph.code, noGraph.err);
         assertTrue(noGraph.err.contains("reads the cell graph, and space 'features' defines none"), noGraph.err);
+        Cli badKnots = Cli.run("fit", "--space", "nb201", "--data", data.toString(), "--out",
+                dir.resolve("k.cbs").toString(), "--regressor", "gin", "--gin-skip-knots", "-1");
+        assertEquals(2, badKnots.code, badKnots.err);
+        assertTrue(badKnots.err.contains("--gin-skip-knots"), badKnots.err);
+        assertTrue(!Files.exists(dir.resolve("k.cbs")), "nothing written on a usage error");
         Cli notEmbedding = Cli.run("fit", "--space", "nb201", "--data", data.toString(), "--out",
                 dir.resolve("n.cbs").toString(), "--encoder", "oblivious+onehot");
         assertEquals(2, notEmbedding.code, notEmbedding.err);

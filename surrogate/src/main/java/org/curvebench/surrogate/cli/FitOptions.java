@@ -116,6 +116,11 @@ final class FitOptions {
     @Option(names = "--gin-dropout", description = "GIN head dropout while training (--regressor gin or --encoder gin; default: 0.035).")
     String ginDropout;
 
+    @Option(names = "--gin-skip-knots", paramLabel = "N", description = "Hinges per observed value and change in the "
+            + "GIN's skip from the observed epochs, at N quantiles of the training values; 0 makes the skip a line "
+            + "(--regressor gin or --encoder gin; default: 4).")
+    String ginSkipKnots;
+
     @Option(names = "--ensemble", defaultValue = "1", paramLabel = "N",
             description = "Fit N regressors, each on its own seed and bootstrap resample of the training "
                     + "architectures, and predict their mean; query --uncertainty then gives their spread "
@@ -165,6 +170,7 @@ final class FitOptions {
         ro = put(ro, "gin-lr", ginLr);
         ro = put(ro, "gin-batch", ginBatch);
         ro = put(ro, "gin-dropout", ginDropout);
+        ro = put(ro, "gin-skip-knots", ginSkipKnots);
         RegressorTrainer trees;
         RegressorTrainer embedder = null;
         try {
@@ -296,7 +302,7 @@ final class FitOptions {
     private static String flag(String option, String generic) {
         return switch (option) {
             case "learning-rate", "depth", "max-rounds", "gin-layers", "gin-hidden", "gin-epochs", "gin-lr", "gin-batch",
-                 "gin-dropout" -> "--" + option;
+                 "gin-dropout", "gin-skip-knots" -> "--" + option;
             case "window" -> "--noise-window";
             default -> generic + " " + option;
         };
