@@ -7,11 +7,12 @@ import java.util.List;
 
 /**
  * The graph-level inputs a GIN takes from the observed first epochs of a curve: the observed values and the
- * changes between consecutive ones, then for each of those a hinge {@code max(0, value - knot)} at each of its
- * knots (quantiles of the training values), all standardised with the training set's means and spreads. The
- * hinges let the linear skip bend: on NAS-Bench-NLP the final loss rises with the first epochs' loss, falls again
- * for cells still on the untrained plateau (many of which leave it later), and rises once more above it, which no
- * line through the values follows. Empty when the surrogate observes nothing.
+ * changes between consecutive ones, then, when knots are asked for, for each of those a hinge
+ * {@code max(0, value - knot)} at each of its knots (quantiles of the training values), all standardised with the
+ * training set's means and spreads. Hinges let the skip bend where a line cannot (on NAS-Bench-NLP the final loss
+ * rises with the first epochs' loss, falls again for cells still on the untrained plateau and rises once more above
+ * it), but beyond the training range they carry their last segment on, which is why they are not the default
+ * (README, "The GIN regressor"). Empty when the surrogate observes nothing.
  *
  * @param mean  per input (values, changes, then the hinges input by input), over the training architectures
  * @param scale per input (1 where the training values do not vary)

@@ -150,12 +150,13 @@ class GinTrainerTest {
 
     @Test
     void observedEpochsAreGraphLevelInputs() throws Exception {
-        CurveSurrogate s = fit(new GinSettings(2, 16, 5, 0.01, 16, 0, 5), 1, 3);
+        GinRegressor linear = (GinRegressor) fit(new GinSettings(2, 16, 5, 0.01, 16, 0, 5), 1, 3).regressor();
+        assertEquals(5, linear.network().graphInputs(), "three values and two changes");
+        CurveSurrogate s = fit(new GinSettings(2, 16, 5, 0.01, 16, 0, 5, 4), 1, 3);
         GinRegressor r = (GinRegressor) s.regressor();
-        // three values and two changes, and their hinges
         assertEquals(5, r.observedInputs().knots().length);
         assertEquals(r.observedInputs().mean().length, r.network().graphInputs());
-        assertTrue(r.network().graphInputs() > 5, "hinges at the training quantiles");
+        assertTrue(r.network().graphInputs() > 5, "and their hinges at the training quantiles");
         ArchitectureRuns a = held.get(1);
         double[] one = new double[r.outputDimension()];
         double[] two = new double[r.outputDimension()];

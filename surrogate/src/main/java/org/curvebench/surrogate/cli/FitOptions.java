@@ -118,7 +118,7 @@ final class FitOptions {
 
     @Option(names = "--gin-skip-knots", paramLabel = "N", description = "Hinges per observed value and change in the "
             + "GIN's skip from the observed epochs, at N quantiles of the training values; 0 makes the skip a line "
-            + "(--regressor gin or --encoder gin; default: 4).")
+            + "(--regressor gin or --encoder gin; default: 0).")
     String ginSkipKnots;
 
     @Option(names = "--ensemble", defaultValue = "1", paramLabel = "N",
