@@ -84,6 +84,7 @@ public final class GinRegressor implements CurveRegressor {
     @Override
     public Map<String, Object> provenance() {
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("layers", network.layerCount());
         m.put("epochs_run", epochs);
         m.put("best_epoch", bestEpoch);
         m.put("validation_mse", validationLoss);

@@ -108,7 +108,8 @@ public final class GinTrainer implements RegressorTrainer {
         double[][] skip = ridge(inputs, standardTarget, gi, k, RIDGE_PENALTY);
         double[][] target = residuals(inputs, standardTarget, skip);
         double[][] targetValid = residuals(validInputs, standardValid, skip);
-        GinNetwork start = GinInitialiser.network(schema.nodeLabels().size(), edgeTypes, gi, k, settings, seed);
+        GinNetwork start = GinInitialiser.network(schema.nodeLabels().size(), edgeTypes, gi, k, settings.resolved(gi > 0),
+                seed);
 
         SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
         int[] order = new int[x.size()];

@@ -152,6 +152,12 @@ class GinTrainerTest {
     void observedEpochsAreGraphLevelInputs() throws Exception {
         GinRegressor linear = (GinRegressor) fit(new GinSettings(2, 16, 5, 0.01, 16, 0, 5), 1, 3).regressor();
         assertEquals(5, linear.network().graphInputs(), "three values and two changes");
+        GinSettings auto = new GinSettings(GinSettings.AUTO_LAYERS, 16, 2, 0.01, 16, 0, 2);
+        assertEquals(1, ((GinRegressor) fit(auto, 1, 3).regressor()).network().layerCount(),
+                "one layer by default with observed epochs");
+        assertEquals(4, ((GinRegressor) fit(auto, 1, 0).regressor()).network().layerCount(),
+                "four from the cell alone");
+        assertEquals("auto", GinSettings.defaults().asMap().get("layers"));
         CurveSurrogate s = fit(new GinSettings(2, 16, 5, 0.01, 16, 0, 5, 4), 1, 3);
         GinRegressor r = (GinRegressor) s.regressor();
         assertEquals(5, r.observedInputs().knots().length);

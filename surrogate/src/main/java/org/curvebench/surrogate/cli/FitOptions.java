@@ -97,7 +97,8 @@ final class FitOptions {
             description = "Any option of the regressor, e.g. num-leaves=63 (repeatable).")
     Map<String, String> regressorOptions = new LinkedHashMap<>();
 
-    @Option(names = "--gin-layers", description = "GIN message-passing layers (--regressor gin or --encoder gin; default: 4).")
+    @Option(names = "--gin-layers", description = "GIN message-passing layers (--regressor gin or --encoder gin; "
+            + "default: 1 with --observed-epochs, else 4).")
     String ginLayers;
 
     @Option(names = "--gin-hidden", description = "GIN node-state width (--regressor gin or --encoder gin; default: 24).")
