@@ -59,6 +59,12 @@ public final class GinTrainer implements RegressorTrainer {
         return true;
     }
 
+    /** GINs that encode for the trees default to 4 layers, observed epochs or not ({@link GinSettings#AUTO_LAYERS}). */
+    @Override
+    public RegressorTrainer forEncoding() {
+        return settings.layers() == GinSettings.AUTO_LAYERS ? new GinTrainer(settings.resolved(false)) : this;
+    }
+
     @Override
     public CurveRegressor fit(ModelInputs x, double[][] y, ModelInputs xValid, double[][] yValid, long seed,
                               Progress progress) {

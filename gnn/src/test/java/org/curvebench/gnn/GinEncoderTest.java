@@ -105,6 +105,20 @@ class GinEncoderTest {
         }
     }
 
+    /** GINs that encode for the trees take 4 layers unless told otherwise, observed epochs or not. */
+    @Test
+    void encodingGinsDefaultToFourLayers() {
+        EmbeddingFeaturesTrainer byDefault = new EmbeddingFeaturesTrainer(new GinTrainer(GinSettings.defaults()),
+                ObliviousBoostingTrainer.defaults());
+        GinSettings encoding = ((GinTrainer) byDefault.embedding()).settings();
+        assertEquals(4, encoding.layers());
+        assertEquals(4, encoding.layersFor(true));
+        assertEquals(1, GinSettings.defaults().layersFor(true), "the regressor's default with observed epochs");
+        GinSettings two = new GinSettings(2, 24, 100, 0.01, 51, 0.035, 20);
+        EmbeddingFeaturesTrainer told = new EmbeddingFeaturesTrainer(new GinTrainer(two), ObliviousBoostingTrainer.defaults());
+        assertEquals(2, ((GinTrainer) told.embedding()).settings().layers());
+    }
+
     @Test
     void anEmbeddingEncoderNeedsARegressorThatFitsIt() {
         SurrogateConfig trees = SurrogateConfig.defaults("val_acc").withEncoder("gin+onehot");

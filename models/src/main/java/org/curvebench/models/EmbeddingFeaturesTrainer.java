@@ -48,6 +48,7 @@ public record EmbeddingFeaturesTrainer(RegressorTrainer embedding, RegressorTrai
         if (folds < 2) {
             throw new IllegalArgumentException("out-of-fold encodings need at least 2 folds, got " + folds);
         }
+        embedding = embedding.forEncoding();
     }
 
     public EmbeddingFeaturesTrainer(RegressorTrainer embedding, RegressorTrainer features) {

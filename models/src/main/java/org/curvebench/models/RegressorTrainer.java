@@ -19,6 +19,14 @@ public interface RegressorTrainer {
     }
 
     /**
+     * This trainer as it should fit models whose outputs encode architectures for another regressor (an
+     * {@link EmbeddingFeaturesTrainer}'s embedding): itself, unless its defaults differ in that role.
+     */
+    default RegressorTrainer forEncoding() {
+        return this;
+    }
+
+    /**
      * Fits on {@code x -> y}; {@code xValid/yValid} (may be empty) drive early stopping and model selection.
      * Deterministic for a given {@code seed}.
      */

@@ -98,7 +98,7 @@ final class FitOptions {
     Map<String, String> regressorOptions = new LinkedHashMap<>();
 
     @Option(names = "--gin-layers", description = "GIN message-passing layers (--regressor gin or --encoder gin; "
-            + "default: 1 with --observed-epochs, else 4).")
+            + "default: 1 with --observed-epochs, else 4; GINs of --encoder gin: 4).")
     String ginLayers;
 
     @Option(names = "--gin-hidden", description = "GIN node-state width (--regressor gin or --encoder gin; default: 24).")
