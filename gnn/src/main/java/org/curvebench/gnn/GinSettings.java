@@ -41,10 +41,10 @@ public record GinSettings(int layers, int hidden, int epochs, double learningRat
     public static final int AUTO_LAYERS = -1;
 
     public GinSettings {
-        if (layers < AUTO_LAYERS || hidden < 1 || epochs < 1 || !(learningRate > 0) || batch < 2 || !(dropout >= 0 && dropout < 1)
-                || patience < 1 || skipKnots < 0) {
-            throw new IllegalArgumentException("a GIN needs layers >= 0 (or automatic), hidden >= 1, epochs >= 1, learning rate > 0, "
-                    + "batch >= 2, dropout in [0, 1), patience >= 1 and skip knots >= 0");
+        if (layers < AUTO_LAYERS || hidden < 1 || epochs < 1 || !(learningRate > 0) || batch < 2
+                || !(dropout >= 0 && dropout < 1) || patience < 1 || skipKnots < 0) {
+            throw new IllegalArgumentException("a GIN needs layers >= 0 (or automatic), hidden >= 1, epochs >= 1, "
+                    + "learning rate > 0, batch >= 2, dropout in [0, 1), patience >= 1 and skip knots >= 0");
         }
     }
 

@@ -18,9 +18,10 @@ import org.curvebench.models.RegressorTrainer;
  * normalisation statistics are taken over (up to 2,048 of) the training graphs, and the epoch with the lowest
  * validation error is kept (early stopping after {@link GinSettings#patience()} epochs without a better one).
  * With observed epochs the components are first fitted linearly on the graph-level inputs (ridge regression on the
- * observed values, their changes and, with {@code gin-skip-knots}, hinges of both, {@link ObservedInputs}), the network learns what that leaves,
- * and the fit becomes the network's skip: the observed epochs carry most of a curve, and the network then need not
- * learn that relation through its ReLU units from a few hundred cells.
+ * observed values, their changes and, with {@code gin-skip-knots}, hinges of both, {@link ObservedInputs}), the
+ * network learns what that leaves, and the fit becomes the network's skip: the observed epochs carry most of a
+ * curve, and the network then need not learn that relation through its ReLU units from a few hundred cells. The
+ * depth follows {@link GinSettings#layersFor}.
  * Deterministic for a seed and thread count: weights, shuffles and dropout masks come from the seed.
  */
 public final class GinTrainer implements RegressorTrainer {
