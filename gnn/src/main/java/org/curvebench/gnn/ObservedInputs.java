@@ -132,6 +132,9 @@ record ObservedInputs(@JsonProperty("mean") double[] mean, @JsonProperty("scale"
         for (double[] k : knots) {
             width += k.length;
         }
+        if (width == raw.length) {
+            return raw;
+        }
         double[] x = Arrays.copyOf(raw, width);
         int at = raw.length;
         for (int i = 0; i < raw.length; i++) {
