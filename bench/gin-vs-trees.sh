@@ -5,11 +5,13 @@
 # (nb101-sim, darts-sim: SIM_ARCHS simulated cells, default 2000, of SIM_EPOCHS epochs, default 100)
 # environment: SEEDS="0 1 2", MODELS="oblivious gin" (a model is a regressor, or enc:ENCODER for the default trees
 # on --encoder ENCODER, e.g. enc:gin+x11), OBSERVED="0 3" (NLP observed epochs), RECIPE=1 (0: skip the NAS-Bench-x11 recipe on NLP and NB101), GIN="--gin-epochs 100"
+# (options of the GIN models), FIT="--ensemble 5" (options of every model's fit)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 data="$here/../shared/data"
 seeds=(${SEEDS:-0 1 2})
 gin=(${GIN:-})
+fitargs=(${FIT:-})
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
 cb="$here/curvebench"
 report() {
@@ -52,7 +54,7 @@ run() {
         fi
         local t0; t0=$(date +%s.%N)
         "$cb" fit --space "$space" --format "$fmt" --data "$train" ${more[@]+"${more[@]}"} --observed-epochs "$n" \
-          ${opts[@]+"${opts[@]}"} --out "$dir/$mfile$n.cbs" 2>/dev/null
+          ${opts[@]+"${opts[@]}"} ${fitargs[@]+"${fitargs[@]}"} --out "$dir/$mfile$n.cbs" 2>/dev/null
         local secs; secs=$(echo "$(date +%s.%N) - $t0" | bc)
         "$cb" evaluate --model "$dir/$mfile$n.cbs" --format "$fmt" --data "$test" ${more[@]+"${more[@]}"} --json 2>/dev/null \
           | report "data=$name seed=$seed model=$reg observed=$n fit_s=$(printf %.1f "$secs")"

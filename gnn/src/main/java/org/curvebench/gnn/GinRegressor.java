@@ -43,6 +43,16 @@ public final class GinRegressor implements CurveRegressor {
         this.validationLoss = validationLoss;
     }
 
+    int bestEpoch() {
+        return bestEpoch;
+    }
+
+    /** This network with the epochs and validation loss of {@code chosen}, the fit that chose how long to train it. */
+    GinRegressor withHistory(GinRegressor chosen) {
+        return new GinRegressor(inputDimension, network, observedInputs, chosen.epochs, chosen.bestEpoch,
+                chosen.validationLoss);
+    }
+
     public GinNetwork network() {
         return network;
     }

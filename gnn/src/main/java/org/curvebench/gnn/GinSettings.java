@@ -8,10 +8,11 @@ import org.curvebench.core.LearnerOptions;
 /**
  * How a GIN is shaped and trained. Options by name (command line {@code --gin-layers} etc. or
  * {@code --regressor-option gin-layers=...}): {@code gin-layers}, {@code gin-hidden}, {@code gin-epochs},
- * {@code gin-lr}, {@code gin-batch}, {@code gin-dropout}, {@code gin-patience}, {@code gin-skip-knots}.
+ * {@code gin-lr}, {@code gin-batch}, {@code gin-dropout}, {@code gin-patience}, {@code gin-skip-knots},
+ * {@code gin-refit}.
  *
- * @param layers       message-passing layers, or {@link #AUTO_LAYERS}: 1 when the GIN takes observed epochs, 4
- *                     when it reads the cell alone ({@link #layersFor})
+ * @param layers       message-passing layers, or {@link #AUTO_LAYERS}: 1 for a GIN regressor, 4 for a GIN that
+ *                     encodes for the trees ({@link #layersFor})
  * @param hidden       width of node states, of the head's hidden layer
  * @param epochs       most passes over the training architectures
  * @param learningRate Adam's step size
@@ -20,12 +21,14 @@ import org.curvebench.core.LearnerOptions;
  * @param patience     stop after this many epochs without a better validation loss
  * @param skipKnots    hinges per observed value and change in the skip from the observed epochs (0: a linear
  *                     skip), at that many quantiles of the training values ({@link ObservedInputs})
+ * @param refit        after early stopping has chosen the number of epochs, train again from the same start for
+ *                     that many epochs on the training and validation architectures together, and keep that network
  */
 public record GinSettings(int layers, int hidden, int epochs, double learningRate, int batch, double dropout,
-                          int patience, int skipKnots) {
+                          int patience, int skipKnots, boolean refit) {
 
     static final Set<String> OPTIONS = Set.of("gin-layers", "gin-hidden", "gin-epochs", "gin-lr", "gin-batch",
-            "gin-dropout", "gin-patience", "gin-skip-knots");
+            "gin-dropout", "gin-patience", "gin-skip-knots", "gin-refit");
     /**
      * A linear skip: hinges at the quintiles raised R² on random NAS-Bench-NLP splits and wrecked it on the shift
      * split, whose cells start beyond the training range (README, "The GIN regressor").
@@ -33,10 +36,11 @@ public record GinSettings(int layers, int hidden, int epochs, double learningRat
     static final int DEFAULT_SKIP_KNOTS = 0;
 
     /**
-     * The default depth, by what the GIN reads (README, "The GIN regressor"): with 3 observed NAS-Bench-NLP epochs one
-     * layer beat four on 8 and 9 of 10 splits in avg and final R² (taus level); from the cell alone four layers
-     * ranked NLP cells better (avg tau 0.365 against 0.308 over 10 splits, 0.418 against 0.172 over the first 3). GINs that encode architectures for the trees take four
-     * either way ({@link GinTrainer#forEncoding}): there four layers beat one on every one of the 10 NLP splits in R².
+     * The default depth, by the GIN's role (README, "The GIN regressor", "Depth"): a GIN regressor takes one layer,
+     * which beat four on EC-NAS (final R² 0.623 against 0.272 over 10 splits), the real DARTS cells (every split) and
+     * NAS-Bench-NLP with 3 observed epochs (final R² on 9 of 10 splits), and was level on simulated NB201; GINs that
+     * encode architectures for the trees take four ({@link GinTrainer#forEncoding}), which beat one on every one of
+     * 10 NLP splits in R².
      */
     public static final int AUTO_LAYERS = -1;
 
@@ -50,7 +54,7 @@ public record GinSettings(int layers, int hidden, int epochs, double learningRat
 
     /** These settings with the default skip knots. */
     public GinSettings(int layers, int hidden, int epochs, double learningRate, int batch, double dropout, int patience) {
-        this(layers, hidden, epochs, learningRate, batch, dropout, patience, DEFAULT_SKIP_KNOTS);
+        this(layers, hidden, epochs, learningRate, batch, dropout, patience, DEFAULT_SKIP_KNOTS, false);
     }
 
     /**
@@ -62,15 +66,15 @@ public record GinSettings(int layers, int hidden, int epochs, double learningRat
         return new GinSettings(AUTO_LAYERS, 24, 100, 0.01, 51, 0.035, 20);
     }
 
-    /** The message-passing layers of a GIN with or without observed epochs among its inputs. */
-    public int layersFor(boolean observesEpochs) {
-        return layers != AUTO_LAYERS ? layers : observesEpochs ? 1 : 4;
+    /** The message-passing layers of a GIN regressor, or of a GIN that encodes architectures for the trees. */
+    public int layersFor(boolean encodes) {
+        return layers != AUTO_LAYERS ? layers : encodes ? 4 : 1;
     }
 
-    /** These settings with the depth for a GIN with or without observed epochs. */
-    GinSettings resolved(boolean observesEpochs) {
-        return new GinSettings(layersFor(observesEpochs), hidden, epochs, learningRate, batch, dropout, patience,
-                skipKnots);
+    /** These settings with the depth of a GIN regressor, or of a GIN that encodes for the trees. */
+    GinSettings resolved(boolean encodes) {
+        return new GinSettings(layersFor(encodes), hidden, epochs, learningRate, batch, dropout, patience,
+                skipKnots, refit);
     }
 
     /** The defaults with the options given; an unknown or out-of-range option fails naming it. */
@@ -84,7 +88,20 @@ public record GinSettings(int layers, int hidden, int epochs, double learningRat
                 options.getInt("gin-batch", d.batch, 2, 1_000_000),
                 dropout(options, d.dropout),
                 options.getInt("gin-patience", d.patience, 1, 1_000_000),
-                options.getInt("gin-skip-knots", d.skipKnots, 0, 50));
+                options.getInt("gin-skip-knots", d.skipKnots, 0, 50),
+                flag(options, "gin-refit", d.refit));
+    }
+
+    private static boolean flag(LearnerOptions options, String name, boolean fallback) {
+        if (!options.has(name)) {
+            return fallback;
+        }
+        String v = options.getString(name, "").strip();
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new LearnerOptions.LearnerOptionException(name, "option '" + name + "' must be true or false, not '"
+                    + v + "'");
+        }
+        return v.equals("true");
     }
 
     private static double dropout(LearnerOptions options, double fallback) {
@@ -114,6 +131,7 @@ public record GinSettings(int layers, int hidden, int epochs, double learningRat
         m.put("dropout", dropout);
         m.put("patience", patience);
         m.put("skip_knots", skipKnots);
+        m.put("refit", refit);
         return m;
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.curvebench.core.CellGraph;
 import org.curvebench.core.GraphSchema;
+import org.curvebench.core.ModelInput;
 import org.curvebench.core.ModelInputs;
 import org.curvebench.core.Progress;
 import org.curvebench.models.CurveRegressor;
@@ -21,7 +22,8 @@ import org.curvebench.models.RegressorTrainer;
  * observed values, their changes and, with {@code gin-skip-knots}, hinges of both, {@link ObservedInputs}), the
  * network learns what that leaves, and the fit becomes the network's skip: the observed epochs carry most of a
  * curve, and the network then need not learn that relation through its ReLU units from a few hundred cells. The
- * depth follows {@link GinSettings#layersFor}.
+ * depth follows {@link GinSettings#layersFor}. With {@code gin-refit}, a second fit from the same start runs the chosen
+ * number of epochs on the training and validation architectures together and is kept instead.
  * Deterministic for a seed and thread count: weights, shuffles and dropout masks come from the seed.
  */
 public final class GinTrainer implements RegressorTrainer {
@@ -60,15 +62,36 @@ public final class GinTrainer implements RegressorTrainer {
         return true;
     }
 
-    /** GINs that encode for the trees default to 4 layers, observed epochs or not ({@link GinSettings#AUTO_LAYERS}). */
+    /** GINs that encode for the trees default to 4 layers ({@link GinSettings#AUTO_LAYERS}). */
     @Override
     public RegressorTrainer forEncoding() {
-        return settings.layers() == GinSettings.AUTO_LAYERS ? new GinTrainer(settings.resolved(false)) : this;
+        return settings.layers() == GinSettings.AUTO_LAYERS ? new GinTrainer(settings.resolved(true)) : this;
     }
 
     @Override
     public CurveRegressor fit(ModelInputs x, double[][] y, ModelInputs xValid, double[][] yValid, long seed,
                               Progress progress) {
+        GinRegressor chosen = train(x, y, xValid, yValid, seed, progress, settings.epochs(), false);
+        if (!settings.refit() || xValid.size() == 0) {
+            return chosen;
+        }
+        List<ModelInput> all = new ArrayList<>(x.size() + xValid.size());
+        double[][] yAll = new double[x.size() + xValid.size()][];
+        for (int i = 0; i < x.size(); i++) {
+            all.add(x.get(i));
+            yAll[i] = y[i];
+        }
+        for (int i = 0; i < xValid.size(); i++) {
+            all.add(xValid.get(i));
+            yAll[x.size() + i] = yValid[i];
+        }
+        GinRegressor refitted = train(ModelInputs.of(all), yAll, ModelInputs.of(List.of()), new double[0][], seed,
+                progress, chosen.bestEpoch(), true);
+        return refitted.withHistory(chosen);
+    }
+
+    private GinRegressor train(ModelInputs x, double[][] y, ModelInputs xValid, double[][] yValid, long seed,
+                               Progress progress, int epochs, boolean keepLast) {
         if (x.size() == 0) {
             throw new IllegalArgumentException("no training architectures");
         }
@@ -115,7 +138,7 @@ public final class GinTrainer implements RegressorTrainer {
         double[][] skip = ridge(inputs, standardTarget, gi, k, RIDGE_PENALTY);
         double[][] target = residuals(inputs, standardTarget, skip);
         double[][] targetValid = residuals(validInputs, standardValid, skip);
-        GinNetwork start = GinInitialiser.network(schema.nodeLabels().size(), edgeTypes, gi, k, settings.resolved(gi > 0),
+        GinNetwork start = GinInitialiser.network(schema.nodeLabels().size(), edgeTypes, gi, k, settings.resolved(false),
                 seed);
 
         SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
@@ -143,9 +166,9 @@ public final class GinTrainer implements RegressorTrainer {
         int bestEpoch = 0;
         int epoch = 0;
         int batch = Math.min(settings.batch(), x.size());
-        progress.start("fitting GIN", settings.epochs());
+        progress.start(keepLast ? "refitting GIN on every architecture" : "fitting GIN", epochs);
         try {
-            while (epoch < settings.epochs() && epoch - bestEpoch < settings.patience()) {
+            while (epoch < epochs && (keepLast || epoch - bestEpoch < settings.patience())) {
                 shuffle(order, random);
                 int size = batch;
                 net.epoch(new Iterator<>() {
@@ -167,7 +190,7 @@ public final class GinTrainer implements RegressorTrainer {
                 epoch++;
                 GinNetwork candidate = net.weights(start).withPopulationStatistics(statisticsGraphs);
                 double loss = meanSquaredError(candidate, checkGraphs, checkInputs, checkY);
-                if (loss < bestLoss || best == null) {
+                if (keepLast || loss < bestLoss || best == null) {
                     bestLoss = loss;
                     best = candidate;
                     bestEpoch = epoch;

@@ -112,8 +112,9 @@ class GinEncoderTest {
                 ObliviousBoostingTrainer.defaults());
         GinSettings encoding = ((GinTrainer) byDefault.embedding()).settings();
         assertEquals(4, encoding.layers());
-        assertEquals(4, encoding.layersFor(true));
-        assertEquals(1, GinSettings.defaults().layersFor(true), "the regressor's default with observed epochs");
+        assertEquals(4, encoding.layersFor(false));
+        assertEquals(4, GinSettings.defaults().layersFor(true));
+        assertEquals(1, GinSettings.defaults().layersFor(false), "the regressor's default");
         GinSettings two = new GinSettings(2, 24, 100, 0.01, 51, 0.035, 20);
         EmbeddingFeaturesTrainer told = new EmbeddingFeaturesTrainer(new GinTrainer(two), ObliviousBoostingTrainer.defaults());
         assertEquals(2, ((GinTrainer) told.embedding()).settings().layers());

@@ -155,10 +155,10 @@ class GinTrainerTest {
         GinSettings auto = new GinSettings(GinSettings.AUTO_LAYERS, 16, 2, 0.01, 16, 0, 2);
         assertEquals(1, ((GinRegressor) fit(auto, 1, 3).regressor()).network().layerCount(),
                 "one layer by default with observed epochs");
-        assertEquals(4, ((GinRegressor) fit(auto, 1, 0).regressor()).network().layerCount(),
-                "four from the cell alone");
+        assertEquals(1, ((GinRegressor) fit(auto, 1, 0).regressor()).network().layerCount(),
+                "and from the cell alone");
         assertEquals("auto", GinSettings.defaults().asMap().get("layers"));
-        CurveSurrogate s = fit(new GinSettings(2, 16, 5, 0.01, 16, 0, 5, 4), 1, 3);
+        CurveSurrogate s = fit(new GinSettings(2, 16, 5, 0.01, 16, 0, 5, 4, false), 1, 3);
         GinRegressor r = (GinRegressor) s.regressor();
         assertEquals(5, r.observedInputs().knots().length);
         assertEquals(r.observedInputs().mean().length, r.network().graphInputs());
@@ -245,5 +245,39 @@ class GinTrainerTest {
         assertEquals("gin-dropout", e.option());
         assertThrows(LearnerOptions.LearnerOptionException.class,
                 () -> gin.trainer(LearnerOptions.of(java.util.Map.of("depth", "3"))));
+        assertEquals(false, t.settings().refit(), "no refit by default");
+        assertTrue(((GinTrainer) gin.trainer(LearnerOptions.of(java.util.Map.of("gin-refit", "true")))).settings().refit());
+        LearnerOptions.LearnerOptionException yes = assertThrows(LearnerOptions.LearnerOptionException.class,
+                () -> gin.trainer(LearnerOptions.of(java.util.Map.of("gin-refit", "yes"))));
+        assertEquals("gin-refit", yes.option());
+        assertTrue(yes.getMessage().contains("true or false"), yes.getMessage());
+    }
+
+    /**
+     * A refit repeats the first fit (same seed, same chosen epoch), then trains again on the validation architectures
+     * too: another network, deterministically.
+     */
+    @Test
+    void refitTrainsAgainOnEveryArchitectureForTheChosenEpochs() {
+        GinSettings plain = new GinSettings(2, 16, 6, 0.01, 16, 0, 6);
+        GinSettings refit = new GinSettings(2, 16, 6, 0.01, 16, 0, 6, GinSettings.DEFAULT_SKIP_KNOTS, true);
+        GinRegressor once = (GinRegressor) fit(plain, 1, 0).regressor();
+        CurveSurrogate refitted = fit(refit, 1, 0);
+        GinRegressor again = (GinRegressor) refitted.regressor();
+        assertEquals(once.provenance().get("best_epoch"), again.provenance().get("best_epoch"));
+        assertEquals(once.provenance().get("validation_mse"), again.provenance().get("validation_mse"));
+        assertEquals(true, refitted.manifest().regressor().hyperparameters().get("refit"));
+        ArchitectureRuns a = held.get(3);
+        double[] first = new double[once.outputDimension()];
+        double[] second = new double[once.outputDimension()];
+        once.predict(refitted.input(a.architecture()), first);
+        again.predict(refitted.input(a.architecture()), second);
+        double gap = 0;
+        for (int o = 0; o < first.length; o++) {
+            gap = Math.max(gap, Math.abs(first[o] - second[o]));
+        }
+        assertTrue(gap > 1e-9, "the refit trained another network");
+        assertArrayEquals(refitted.meanCurve(a.architecture()).toArray(),
+                fit(refit, 1, 0).meanCurve(a.architecture()).toArray(), 0.0);
     }
 }

@@ -98,7 +98,7 @@ final class FitOptions {
     Map<String, String> regressorOptions = new LinkedHashMap<>();
 
     @Option(names = "--gin-layers", description = "GIN message-passing layers (--regressor gin or --encoder gin; "
-            + "default: 1 with --observed-epochs, else 4; GINs of --encoder gin: 4).")
+            + "default: 1; GINs of --encoder gin: 4).")
     String ginLayers;
 
     @Option(names = "--gin-hidden", description = "GIN node-state width (--regressor gin or --encoder gin; default: 24).")
@@ -122,11 +122,21 @@ final class FitOptions {
             + "(--regressor gin or --encoder gin; default: 0).")
     String ginSkipKnots;
 
+    @Option(names = "--gin-refit", paramLabel = "true|false", description = "After early stopping has chosen the "
+            + "number of epochs, train the GIN again for that many on the training and validation architectures "
+            + "together (--regressor gin or --encoder gin; default: false).")
+    String ginRefit;
+
     @Option(names = "--ensemble", defaultValue = "1", paramLabel = "N",
-            description = "Fit N regressors, each on its own seed and bootstrap resample of the training "
-                    + "architectures, and predict their mean; query --uncertainty then gives their spread "
-                    + "(default: ${DEFAULT-VALUE}, no ensemble).")
+            description = "Fit N regressors, each on its own seed and data (--ensemble-resampling), and predict "
+                    + "their mean; query --uncertainty then gives their spread (default: ${DEFAULT-VALUE}, no ensemble).")
     int ensemble;
+
+    @Option(names = "--ensemble-resampling", paramLabel = "folds|bootstrap",
+            description = "With --ensemble N: folds (each member holds out its own slice of the training "
+                    + "architectures for early stopping and trains on the rest) or bootstrap (each member trains on a "
+                    + "bootstrap resample; the validation architectures are shared) (default: folds).")
+    String ensembleResampling;
 
     @Option(names = "--observed-epochs",
             description = "Append the first N epochs of the curve to the features (NAS-Bench-x11's \"w. accs\"); "
@@ -172,6 +182,7 @@ final class FitOptions {
         ro = put(ro, "gin-batch", ginBatch);
         ro = put(ro, "gin-dropout", ginDropout);
         ro = put(ro, "gin-skip-knots", ginSkipKnots);
+        ro = put(ro, "gin-refit", ginRefit);
         RegressorTrainer trees;
         RegressorTrainer embedder = null;
         try {
@@ -212,8 +223,19 @@ final class FitOptions {
         if (ensemble < 1 || ensemble > 1000) {
             throw usage("--ensemble must be 1..1000 members, got " + ensemble);
         }
+        EnsembleTrainer.Resampling resampling = EnsembleTrainer.Resampling.DEFAULT;
+        if (ensembleResampling != null) {
+            if (ensemble == 1) {
+                throw usage("--ensemble-resampling applies to --ensemble N with N of 2 or more");
+            }
+            try {
+                resampling = EnsembleTrainer.Resampling.of(ensembleResampling.strip());
+            } catch (IllegalArgumentException e) {
+                throw usage("--ensemble-resampling: " + e.getMessage());
+            }
+        }
         if (ensemble > 1) {
-            trees = new EnsembleTrainer(trees, ensemble);
+            trees = new EnsembleTrainer(trees, ensemble, resampling);
         }
         NoiseProvider noiseKind = lookup(session.noiseModels, noise, "--noise");
         LearnerOptions no = put(LearnerOptions.of(noiseOptions), "window", noiseWindow == null ? null : noiseWindow.toString());
@@ -303,7 +325,7 @@ final class FitOptions {
     private static String flag(String option, String generic) {
         return switch (option) {
             case "learning-rate", "depth", "max-rounds", "gin-layers", "gin-hidden", "gin-epochs", "gin-lr", "gin-batch",
-                 "gin-dropout", "gin-skip-knots" -> "--" + option;
+                 "gin-dropout", "gin-skip-knots", "gin-refit" -> "--" + option;
             case "window" -> "--noise-window";
             default -> generic + " " + option;
         };

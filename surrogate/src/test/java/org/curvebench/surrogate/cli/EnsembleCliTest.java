@@ -50,12 +50,36 @@ class EnsembleCliTest {
         }
         JsonNode info = new ObjectMapper().readTree(CliTest.run("info", "--model", ensemble.toString()).out());
         assertEquals(3, info.get("regressor").get("hyperparameters").get("ensemble").asInt());
+        assertEquals("folds", info.get("regressor").get("hyperparameters").get("ensemble_resampling").asText());
 
         CliTest.Run notEnsemble = CliTest.run("query", "--model", single.toString(), "--arch", arch, "--uncertainty");
         assertEquals(2, notEnsemble.code());
         assertTrue(notEnsemble.err().contains("--ensemble"), notEnsemble.err());
         assertEquals(2, CliTest.run("fit", "--space", "nb201", "--data", data.toString(), "--out", single.toString(),
                 "--ensemble", "0").code());
+    }
+
+    @Test
+    void resamplingIsChosenByNameAndNeedsAnEnsemble() throws Exception {
+        Path data = dir.resolve("train.jsonl");
+        CurveTableWriter.write(SimulatedNb201Benchmark.generate(120, 1, 8, 5).dataset(), data);
+        Path out = dir.resolve("b.cbs");
+        CliTest.Run boot = CliTest.run("fit", "--space", "nb201", "--data", data.toString(), "--out", out.toString(),
+                "--ensemble", "2", "--ensemble-resampling", "bootstrap", "--max-rounds", "10");
+        assertEquals(0, boot.code(), boot.err());
+        JsonNode info = new ObjectMapper().readTree(CliTest.run("info", "--model", out.toString()).out());
+        assertEquals("bootstrap", info.get("regressor").get("hyperparameters").get("ensemble_resampling").asText());
+
+        CliTest.Run unknown = CliTest.run("fit", "--space", "nb201", "--data", data.toString(), "--out",
+                dir.resolve("u.cbs").toString(), "--ensemble", "2", "--ensemble-resampling", "jackknife");
+        assertEquals(2, unknown.code(), unknown.err());
+        assertTrue(unknown.err().contains("--ensemble-resampling") && unknown.err().contains("folds, bootstrap"),
+                unknown.err());
+        CliTest.Run alone = CliTest.run("fit", "--space", "nb201", "--data", data.toString(), "--out",
+                dir.resolve("a.cbs").toString(), "--ensemble-resampling", "folds");
+        assertEquals(2, alone.code(), alone.err());
+        assertTrue(alone.err().contains("--ensemble N"), alone.err());
+        assertTrue(java.nio.file.Files.notExists(dir.resolve("u.cbs")) && java.nio.file.Files.notExists(dir.resolve("a.cbs")));
     }
 
     @Test
