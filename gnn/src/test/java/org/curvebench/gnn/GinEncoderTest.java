@@ -132,6 +132,38 @@ class GinEncoderTest {
         assertTrue(e.getMessage().contains("onehot-paths"), e.getMessage());
     }
 
+    /** {@code fit --regressor gin} makes an ensemble of five GINs on folds unless --ensemble says otherwise. */
+    @Test
+    void theGinRegressorIsAnEnsembleOfFiveByDefault() throws Exception {
+        Path data = dir.resolve("train.jsonl");
+        CurveTableWriter.write(GinTrainerTest.train, data);
+        Path five = dir.resolve("five.cbs");
+        Cli ok = Cli.run("fit", "--space", "nb201", "--data", data.toString(), "--out", five.toString(),
+                "--regressor", "gin", "--gin-epochs", "2", "--gin-hidden", "8");
+        assertEquals(0, ok.code, ok.err);
+        com.fasterxml.jackson.databind.JsonNode info = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(Cli.run("info", "--model", five.toString()).out);
+        com.fasterxml.jackson.databind.JsonNode h = info.get("regressor").get("hyperparameters");
+        assertEquals(5, h.get("ensemble").asInt(), info.toString());
+        assertEquals("folds", h.get("ensemble_resampling").asText());
+        assertTrue(SurrogateFiles.installed().load(five).regressor() instanceof org.curvebench.models.EnsembleRegressor);
+        Cli q = Cli.run("query", "--model", five.toString(), "--uncertainty", "--arch",
+                GinTrainerTest.held.get(0).architecture().toJson().toString());
+        assertEquals(0, q.code, q.err);
+        assertTrue(q.out.contains("\"spread\""), q.out);
+
+        Path one = dir.resolve("one.cbs");
+        Cli single = Cli.run("fit", "--space", "nb201", "--data", data.toString(), "--out", one.toString(),
+                "--regressor", "gin", "--ensemble", "1", "--gin-epochs", "2", "--gin-hidden", "8");
+        assertEquals(0, single.code, single.err);
+        assertTrue(SurrogateFiles.installed().load(one).regressor() instanceof GinRegressor);
+        Cli trees = Cli.run("fit", "--space", "nb201", "--data", data.toString(), "--out", dir.resolve("t.cbs").toString(),
+                "--max-rounds", "5");
+        assertEquals(0, trees.code, trees.err);
+        assertTrue(!(SurrogateFiles.installed().load(dir.resolve("t.cbs")).regressor()
+                instanceof org.curvebench.models.EnsembleRegressor), "the trees stay a single fit by default");
+    }
+
     @Test
     void theCommandLineFitsItAndRefusesWhatCannotWork() throws Exception {
         Path data = dir.resolve("train.jsonl");

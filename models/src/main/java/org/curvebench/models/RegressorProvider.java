@@ -24,6 +24,14 @@ public interface RegressorProvider extends Named {
         return false;
     }
 
+    /**
+     * How many members {@code fit} gives a regressor of this kind when {@code --ensemble} is not given (1: a single
+     * fit); an {@link EnsembleTrainer} of that many otherwise.
+     */
+    default int defaultMembers() {
+        return 1;
+    }
+
     /** The fitted-model classes this kind writes, each annotated with {@code @JsonTypeName}. */
     List<Class<? extends CurveRegressor>> modelTypes();
 

@@ -127,10 +127,11 @@ final class FitOptions {
             + "together (--regressor gin or --encoder gin; default: false).")
     String ginRefit;
 
-    @Option(names = "--ensemble", defaultValue = "1", paramLabel = "N",
+    @Option(names = "--ensemble", paramLabel = "N",
             description = "Fit N regressors, each on its own seed and data (--ensemble-resampling), and predict "
-                    + "their mean; query --uncertainty then gives their spread (default: ${DEFAULT-VALUE}, no ensemble).")
-    int ensemble;
+                    + "their mean; query --uncertainty then gives their spread (default: 5 for --regressor gin, "
+                    + "else 1, no ensemble).")
+    Integer ensemble;
 
     @Option(names = "--ensemble-resampling", paramLabel = "folds|bootstrap",
             description = "With --ensemble N: folds (each member holds out its own slice of the training "
@@ -220,12 +221,13 @@ final class FitOptions {
         if (embedder == null && encodingFolds != null) {
             throw usage("--encoding-folds applies to --encoder gin or gin+ENCODER only");
         }
-        if (ensemble < 1 || ensemble > 1000) {
-            throw usage("--ensemble must be 1..1000 members, got " + ensemble);
+        int members = ensemble != null ? ensemble : regressorKind.defaultMembers();
+        if (members < 1 || members > 1000) {
+            throw usage("--ensemble must be 1..1000 members, got " + members);
         }
         EnsembleTrainer.Resampling resampling = EnsembleTrainer.Resampling.DEFAULT;
         if (ensembleResampling != null) {
-            if (ensemble == 1) {
+            if (members == 1) {
                 throw usage("--ensemble-resampling applies to --ensemble N with N of 2 or more");
             }
             try {
@@ -234,8 +236,8 @@ final class FitOptions {
                 throw usage("--ensemble-resampling: " + e.getMessage());
             }
         }
-        if (ensemble > 1) {
-            trees = new EnsembleTrainer(trees, ensemble, resampling);
+        if (members > 1) {
+            trees = new EnsembleTrainer(trees, members, resampling);
         }
         NoiseProvider noiseKind = lookup(session.noiseModels, noise, "--noise");
         LearnerOptions no = put(LearnerOptions.of(noiseOptions), "window", noiseWindow == null ? null : noiseWindow.toString());
