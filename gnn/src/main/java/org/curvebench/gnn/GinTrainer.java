@@ -188,6 +188,10 @@ public final class GinTrainer implements RegressorTrainer {
                     }
                 });
                 epoch++;
+                if (keepLast && epoch < epochs) {
+                    progress.advance(1);
+                    continue;
+                }
                 GinNetwork candidate = net.weights(start).withPopulationStatistics(statisticsGraphs);
                 double loss = meanSquaredError(candidate, checkGraphs, checkInputs, checkY);
                 if (keepLast || loss < bestLoss || best == null) {
